@@ -1,0 +1,36 @@
+package org.modelworkbench.blocks.type;
+
+import java.util.List;
+import org.modelworkbench.blocks.param.ParamValues;
+import org.modelworkbench.blocks.shape.Shape;
+
+/** A block whose shapes and costs come from one closed-form rule. */
+public final class PrimitiveBlockType extends AbstractBlockType {
+
+    /** The shape and cost rule of a primitive. */
+    @FunctionalInterface
+    public interface Rule {
+        Evaluation apply(Inputs in, ParamValues p) throws ShapeException;
+    }
+
+    private final Rule rule;
+
+    public PrimitiveBlockType(BlockSpec spec, Rule rule) {
+        super(spec);
+        this.rule = rule;
+    }
+
+    @Override
+    public boolean isComposite() {
+        return false;
+    }
+
+    @Override
+    public Evaluation evaluate(List<Shape> inputs, ParamValues values) throws ShapeException {
+        List<PortSpec> ports = inputs(values);
+        if (inputs.size() != ports.size()) {
+            throw new ShapeException(null, "expects " + ports.size() + " inputs, got " + inputs.size());
+        }
+        return rule.apply(new Inputs(ports, inputs), values);
+    }
+}
