@@ -98,7 +98,7 @@ public final class AttentionBlocks {
             (in, p) -> {
                 boolean conv = p.choice("layout").equals(CHANNELS_FIRST);
                 int c = conv ? in.rank(0, 4, "N×C×H×W").dim(1) : in.minRank(0, 2, "…×C").dim(-1);
-                int hidden = p.integer("hidden") > 0 ? p.integer("hidden") : (int) Math.round(c * p.real("mlp_ratio"));
+                int hidden = p.integer("hidden") > 0 ? p.integer("hidden") : (int) (c * p.real("mlp_ratio")); // int() as timm
                 int out = p.integer("out_features") > 0 ? p.integer("out_features") : c;
                 GraphBuilder g = new GraphBuilder("x");
                 BlockType layer = conv ? ConvBlocks.POINTWISE : LinearBlocks.LINEAR;

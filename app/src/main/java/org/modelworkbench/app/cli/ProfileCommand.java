@@ -1,0 +1,139 @@
+package org.modelworkbench.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.modelworkbench.app.format.Numbers;
+import org.modelworkbench.app.format.Table;
+import org.modelworkbench.blocks.shape.Shape;
+import org.modelworkbench.projects.analysis.AnalysisOptions;
+import org.modelworkbench.projects.analysis.DesignAnalysis;
+import org.modelworkbench.projects.analysis.DesignAnalyzer;
+import org.modelworkbench.projects.analysis.NodeAnalysis;
+import org.modelworkbench.projects.analysis.Problem;
+import org.modelworkbench.projects.design.Design;
+import org.modelworkbench.projects.design.Node;
+import org.modelworkbench.projects.files.ProjectFileException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code workbench profile}: per-node shapes and costs, and totals. */
+@Command(name = "profile", mixinStandardHelpOptions = true,
+        description = {"Prints every node's output shape, parameters and MACs, and the totals.",
+                "MACs count conv, linear and matmul (attention and the selective scan included); FLOPs = 2 × MACs;",
+                "activation memory is fp32 bytes of every tensor produced."})
+final class ProfileCommand implements Callable<Integer> {
+    static final String CONVENTION = "MACs count conv, linear and matmul (attention and the selective scan, at (3N+1) "
+            + "per token, channel and direction, included); FLOPs = 2 x MACs; activation memory = fp32 bytes of every "
+            + "tensor produced";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE-OR-TEMPLATE", description = "A project file, or a template name (see: workbench templates)")
+    String source;
+
+    @Option(names = "--input", paramLabel = "NxCxHxW", description = "Input size for every image input, e.g. 1x3x224x224")
+    String input;
+
+    @Option(names = "--json", description = "Print one JSON object with nodes and totals")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        AnalysisOptions options;
+        try {
+            options = new AnalysisOptions(input == null ? null : Shape.parse(input));
+        } catch (IllegalArgumentException e) {
+            err.println("error: --input: " + e.getMessage());
+            return 2;
+        }
+        Design design;
+        try {
+            design = DesignSource.load(source);
+        } catch (ProjectFileException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+        DesignAnalysis a = DesignAnalyzer.analyze(design, options);
+        if (json) {
+            out.println(toJson(design, a));
+        } else {
+            printTable(out, design, a);
+        }
+        if (a.hasProblems()) {
+            for (Problem p : a.problems()) {
+                err.println("problem: " + p);
+            }
+            return 1;
+        }
+        return 0;
+    }
+
+    private static void printTable(PrintWriter out, Design design, DesignAnalysis a) {
+        out.println(design.name() + (design.description().isEmpty() ? "" : " — " + design.description()));
+        out.println();
+        Table t = new Table("node", "type", "output", "params", "MACs").alignRight(3, 4);
+        for (String id : a.order()) {
+            NodeAnalysis n = a.node(id);
+            Node node = design.node(id).orElseThrow();
+            String shape = n.evaluated() ? String.join(", ", n.outputs().stream().map(Shape::toAscii).toList())
+                    : n.problems().isEmpty() ? "(not evaluated)" : "(error)";
+            t.row(id, node.type(), shape, Numbers.grouped(n.params()), Numbers.grouped(n.macs()));
+        }
+        out.print(t.render());
+        out.println();
+        var totals = a.totals();
+        out.println("params      " + Numbers.grouped(totals.params()) + " (" + Numbers.si(totals.params()) + ")");
+        out.println("MACs        " + Numbers.grouped(totals.macs()) + " (" + Numbers.si(totals.macs()) + ")");
+        out.println("FLOPs       " + Numbers.grouped(totals.flops()) + " (" + Numbers.si(totals.flops()) + ")");
+        out.println("activations " + Numbers.bytes(totals.activationBytes()) + " (" + Numbers.grouped(totals.activationBytes())
+                + " bytes)");
+        out.println();
+        out.println("Convention: " + CONVENTION + ".");
+    }
+
+    static String toJson(Design design, DesignAnalysis a) throws Exception {
+        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = m.createObjectNode();
+        root.put("design", design.name());
+        root.put("convention", CONVENTION);
+        ArrayNode nodes = root.putArray("nodes");
+        for (String id : a.order()) {
+            NodeAnalysis n = a.node(id);
+            ObjectNode o = nodes.addObject();
+            o.put("id", id);
+            o.put("type", design.node(id).orElseThrow().type());
+            ArrayNode outs = o.putArray("outputs");
+            n.outputs().forEach(s -> outs.add(s.toAscii()));
+            o.put("params", n.params());
+            o.put("macs", n.macs());
+            o.put("flops", n.flops());
+            o.put("activationBytes", n.activationBytes());
+        }
+        ObjectNode totals = root.putObject("totals");
+        totals.put("params", a.totals().params());
+        totals.put("macs", a.totals().macs());
+        totals.put("flops", a.totals().flops());
+        totals.put("activationBytes", a.totals().activationBytes());
+        ArrayNode problems = root.putArray("problems");
+        for (Problem p : a.problems()) {
+            ObjectNode o = problems.addObject();
+            o.put("node", p.nodeId());
+            if (p.port() != null) {
+                o.put("port", p.port());
+            }
+            o.put("kind", p.kind().name());
+            o.put("message", p.message());
+        }
+        return m.writeValueAsString(root);
+    }
+}
