@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.modelworkbench.blocks.io.InputBlocks;
@@ -27,14 +28,17 @@ import org.modelworkbench.projects.design.Node;
 /**
  * Infers every tensor shape and cost of a design and locates every problem at its node and port.
  *
- * <p>Incremental: the analyzer listens to the design and keeps each node's result with the node
- * version and input shapes it was computed from. After an edit, only the edited node and the nodes
- * downstream whose input shapes actually changed are evaluated again; the walk over the
- * topological order re-uses everything else.
+ * <p>Incremental: the analyzer listens to the design and keeps each node's result. After an edit
+ * that leaves the wiring alone (a parameter change), it evaluates the edited node and then walks
+ * downstream in topological order only while output shapes keep changing; everything else, and the
+ * totals, are updated rather than recomputed. Adding or removing nodes or edges re-sorts the graph
+ * but still re-uses every node whose inputs did not change.
  */
 public final class DesignAnalyzer implements AutoCloseable {
 
-    private record Resolved(Node node, BlockType type, ParamValues params, List<Problem> problems) {
+    /** A node's type and validated parameters, kept while the node record is unchanged. */
+    private record Resolved(Node node, BlockType type, ParamValues params, List<Problem> problems,
+                            List<String> inPorts, List<String> outPorts) {
     }
 
     private final Design design;
@@ -43,10 +47,11 @@ public final class DesignAnalyzer implements AutoCloseable {
     private AnalysisOptions options;
 
     private boolean structureDirty = true;
+    private final Set<String> dirty = new HashSet<>();
     private List<String> order = List.of();
+    private Map<String, Integer> position = Map.of();
     private List<String> cyclic = List.of();
     private List<String> blockedByCycle = List.of();
-    private Set<String> ordered = Set.of();
     private final Map<String, Resolved> resolved = new HashMap<>();
     private final Map<String, NodeAnalysis> results = new HashMap<>();
     private DesignAnalysis last;
@@ -75,11 +80,20 @@ public final class DesignAnalyzer implements AutoCloseable {
         }
     }
 
+    public synchronized AnalysisOptions options() {
+        return options;
+    }
+
     public synchronized void setOptions(AnalysisOptions newOptions) {
         if (!newOptions.equals(options)) {
             options = newOptions;
             // Only the input nodes read the options; everything else follows from their new shapes.
-            resolved.values().removeIf(r -> r.type() != null && r.type().id().equals(InputBlocks.IMAGE_ID));
+            for (Node n : design.nodes()) {
+                if (n.type().equals(InputBlocks.IMAGE_ID)) {
+                    resolved.remove(n.id());
+                    dirty.add(n.id());
+                }
+            }
             analysedRevision = -1;
         }
     }
@@ -89,48 +103,10 @@ public final class DesignAnalyzer implements AutoCloseable {
         if (last != null && analysedRevision == design.revision()) {
             return last;
         }
-        if (structureDirty) {
-            computeOrder();
-            structureDirty = false;
-        }
         lastEvaluationCount = 0;
-        Map<String, NodeAnalysis> snapshot = new LinkedHashMap<>(order.size() * 2);
-        List<Problem> problems = new ArrayList<>();
-        long params = 0;
-        long macs = 0;
-        long bytes = 0;
-        for (String id : order) {
-            NodeAnalysis r = analyse(id);
-            results.put(id, r);
-            snapshot.put(id, r);
-            problems.addAll(r.problems());
-            params += r.params();
-            macs += r.macs();
-            bytes += r.activationBytes();
-        }
-        for (String id : cyclic) {
-            Resolved res = resolve(design.node(id).orElseThrow());
-            List<String> others = cyclic.stream().filter(o -> !o.equals(id)).limit(4).toList();
-            Problem p = new Problem(id, null, Problem.Kind.CYCLE, "is part of a cycle"
-                    + (others.isEmpty() ? " (it feeds itself)" : " with " + String.join(", ", others)
-                    + (cyclic.size() > 5 ? ", …" : "")) + "; a design must be acyclic");
-            NodeAnalysis r = NodeAnalysis.notEvaluated(id, portNames(res, true), portNames(res, false), List.of(p));
-            results.put(id, r);
-            snapshot.put(id, r);
-            problems.add(p);
-        }
-        for (String id : blockedByCycle) {
-            Resolved res = resolve(design.node(id).orElseThrow());
-            NodeAnalysis r = NodeAnalysis.notEvaluated(id, portNames(res, true), portNames(res, false), res.problems());
-            results.put(id, r);
-            snapshot.put(id, r);
-            problems.addAll(r.problems());
-        }
-        List<String> fullOrder = new ArrayList<>(order);
-        fullOrder.addAll(cyclic);
-        fullOrder.addAll(blockedByCycle);
-        last = new DesignAnalysis(design.revision(), Collections.unmodifiableList(fullOrder),
-                Collections.unmodifiableMap(snapshot), List.copyOf(problems), new Totals(params, macs, bytes));
+        boolean incremental = !structureDirty && last != null && position.keySet().containsAll(dirty);
+        last = incremental ? update() : rebuild();
+        dirty.clear();
         analysedRevision = design.revision();
         return last;
     }
@@ -148,13 +124,13 @@ public final class DesignAnalyzer implements AutoCloseable {
     private synchronized void onChange(DesignChange change) {
         if (change instanceof DesignChange.NodeChanged c) {
             // A replaced node keeps its place in the order; an added or removed one changes it.
-            if (!ordered.contains(c.nodeId()) || design.node(c.nodeId()).isEmpty()) {
+            if (!results.containsKey(c.nodeId()) || design.node(c.nodeId()).isEmpty()) {
                 structureDirty = true;
             }
             resolved.remove(c.nodeId());
-            results.remove(c.nodeId());
+            dirty.add(c.nodeId());
         } else if (change instanceof DesignChange.EdgeChanged c) {
-            results.remove(c.edge().to().node());
+            dirty.add(c.edge().to().node());
             structureDirty = true;
         } else if (last != null && analysedRevision == design.revision() - 1) {
             // Moves and renames do not change the analysis.
@@ -163,17 +139,126 @@ public final class DesignAnalyzer implements AutoCloseable {
         }
     }
 
-    private NodeAnalysis analyse(String id) {
+    /** Re-sorts the graph and walks every node, re-using results whose node and inputs are unchanged. */
+    private DesignAnalysis rebuild() {
+        computeOrder();
+        structureDirty = false;
+        Map<String, NodeAnalysis> snapshot = new LinkedHashMap<>(order.size() * 2);
+        for (String id : order) {
+            NodeAnalysis r = analyse(id, dirty.contains(id));
+            results.put(id, r);
+            snapshot.put(id, r);
+        }
+        for (String id : cyclic) {
+            Resolved res = resolve(design.node(id).orElseThrow());
+            List<String> others = cyclic.stream().filter(o -> !o.equals(id)).limit(4).toList();
+            Problem p = new Problem(id, null, Problem.Kind.CYCLE, "is part of a cycle"
+                    + (others.isEmpty() ? " (it feeds itself)" : " with " + String.join(", ", others)
+                    + (cyclic.size() > 5 ? ", …" : "")) + "; a design must be acyclic");
+            List<Problem> problems = new ArrayList<>(res.problems());
+            problems.add(p);
+            NodeAnalysis r = NodeAnalysis.notEvaluated(id, res.inPorts(), res.outPorts(), problems);
+            results.put(id, r);
+            snapshot.put(id, r);
+        }
+        for (String id : blockedByCycle) {
+            Resolved res = resolve(design.node(id).orElseThrow());
+            NodeAnalysis r = NodeAnalysis.notEvaluated(id, res.inPorts(), res.outPorts(), res.problems());
+            results.put(id, r);
+            snapshot.put(id, r);
+        }
+        List<String> fullOrder = new ArrayList<>(order);
+        fullOrder.addAll(cyclic);
+        fullOrder.addAll(blockedByCycle);
+        long params = 0;
+        long macs = 0;
+        long bytes = 0;
+        List<Problem> problems = new ArrayList<>();
+        for (NodeAnalysis r : snapshot.values()) {
+            params += r.params();
+            macs += r.macs();
+            bytes += r.activationBytes();
+            problems.addAll(r.problems());
+        }
+        return new DesignAnalysis(design.revision(), Collections.unmodifiableList(fullOrder),
+                Collections.unmodifiableMap(snapshot), List.copyOf(problems), new Totals(params, macs, bytes));
+    }
+
+    /** Same wiring: evaluate the dirty nodes, then downstream only while outputs change. */
+    private DesignAnalysis update() {
+        PriorityQueue<Integer> queue = new PriorityQueue<>();
+        for (String id : dirty) {
+            queue.add(position.get(id));
+        }
+        Map<String, NodeAnalysis> changed = new HashMap<>();
+        Set<Integer> seen = new HashSet<>();
+        while (!queue.isEmpty()) {
+            int at = queue.poll();
+            if (!seen.add(at)) {
+                continue;
+            }
+            String id = order.get(at);
+            NodeAnalysis before = results.get(id);
+            NodeAnalysis after = analyse(id, dirty.contains(id));
+            if (after == before) {
+                continue;
+            }
+            results.put(id, after);
+            changed.put(id, after);
+            if (before == null || before.evaluated() != after.evaluated() || !before.outputs().equals(after.outputs())) {
+                for (Edge e : design.outgoing(id)) {
+                    Integer next = position.get(e.to().node());
+                    if (next != null) {
+                        queue.add(next);
+                    }
+                }
+            }
+        }
+        if (changed.isEmpty()) {
+            return new DesignAnalysis(design.revision(), last.order(), last.nodes(), last.problems(), last.totals());
+        }
+        Totals t = last.totals();
+        long params = t.params();
+        long macs = t.macs();
+        long bytes = t.activationBytes();
+        boolean problemsChanged = false;
+        for (Map.Entry<String, NodeAnalysis> e : changed.entrySet()) {
+            NodeAnalysis before = last.nodes().get(e.getKey());
+            NodeAnalysis after = e.getValue();
+            params += after.params() - before.params();
+            macs += after.macs() - before.macs();
+            bytes += after.activationBytes() - before.activationBytes();
+            problemsChanged |= !before.problems().isEmpty() || !after.problems().isEmpty();
+        }
+        Map<String, NodeAnalysis> snapshot = new LinkedHashMap<>(last.nodes());
+        snapshot.putAll(changed);
+        List<Problem> problems = last.problems();
+        if (problemsChanged) {
+            List<Problem> all = new ArrayList<>();
+            for (NodeAnalysis r : snapshot.values()) {
+                all.addAll(r.problems());
+            }
+            problems = List.copyOf(all);
+        }
+        return new DesignAnalysis(design.revision(), last.order(), Collections.unmodifiableMap(snapshot), problems,
+                new Totals(params, macs, bytes));
+    }
+
+    private NodeAnalysis analyse(String id, boolean nodeChanged) {
         Node node = design.node(id).orElseThrow();
         Resolved res = resolve(node);
-        List<String> inPorts = portNames(res, true);
-        List<String> outPorts = portNames(res, false);
-        List<Problem> problems = new ArrayList<>(res.problems());
+        List<String> inPorts = res.inPorts();
+        List<Problem> problems = null;
+        if (!res.problems().isEmpty()) {
+            problems = new ArrayList<>(res.problems());
+        }
         Map<String, Edge> incoming = design.incoming(id);
-        for (String port : incoming.keySet()) {
-            if (res.type() != null && !inPorts.contains(port)) {
-                problems.add(new Problem(id, port, Problem.Kind.UNKNOWN_PORT, res.type().displayName()
-                        + " has no input '" + port + "' (inputs: " + String.join(", ", inPorts) + ")"));
+        if (res.type() != null && incoming.size() > 0) {
+            for (String port : incoming.keySet()) {
+                if (!inPorts.contains(port)) {
+                    problems = add(problems, new Problem(id, port, Problem.Kind.UNKNOWN_PORT, res.type().displayName()
+                            + " has no input '" + port + "' (inputs: " + String.join(", ", inPorts) + ")"));
+                }
             }
         }
         List<Shape> inputs = new ArrayList<>(inPorts.size());
@@ -181,7 +266,8 @@ public final class DesignAnalyzer implements AutoCloseable {
         for (String port : inPorts) {
             Edge e = incoming.get(port);
             if (e == null) {
-                problems.add(new Problem(id, port, Problem.Kind.UNCONNECTED_INPUT, "input '" + port + "' is not connected"));
+                problems = add(problems, new Problem(id, port, Problem.Kind.UNCONNECTED_INPUT,
+                        "input '" + port + "' is not connected"));
                 continue;
             }
             NodeAnalysis source = results.get(e.from().node());
@@ -191,33 +277,44 @@ public final class DesignAnalyzer implements AutoCloseable {
             }
             Shape s = source.output(e.from().port());
             if (s == null) {
-                problems.add(new Problem(id, port, Problem.Kind.UNKNOWN_PORT, "is wired to " + e.from()
+                problems = add(problems, new Problem(id, port, Problem.Kind.UNKNOWN_PORT, "is wired to " + e.from()
                         + ", but that block has no output '" + e.from().port() + "' (outputs: "
                         + String.join(", ", source.outputPorts()) + ")"));
                 continue;
             }
             inputs.add(s);
         }
-        if (!problems.isEmpty() || blocked || res.params() == null) {
-            return NodeAnalysis.notEvaluated(id, inPorts, outPorts, problems);
+        if (problems != null || blocked || res.params() == null) {
+            NodeAnalysis previous = results.get(id);
+            List<Problem> p = problems == null ? List.of() : problems;
+            if (!nodeChanged && previous != null && !previous.evaluated() && previous.problems().equals(p)) {
+                return previous;
+            }
+            return NodeAnalysis.notEvaluated(id, inPorts, res.outPorts(), p);
         }
         NodeAnalysis previous = results.get(id);
-        if (previous != null && previous.evaluated() && previous.inputs().equals(inputs)) {
+        if (!nodeChanged && previous != null && previous.evaluated() && previous.inputs().equals(inputs)) {
             return previous;
         }
         lastEvaluationCount++;
         try {
             Evaluation ev = res.type().evaluate(inputs, res.params());
-            return new NodeAnalysis(id, true, inPorts, inputs, outPorts, ev.outputs(), ev.params(), ev.macs(),
+            return new NodeAnalysis(id, true, inPorts, inputs, res.outPorts(), ev.outputs(), ev.params(), ev.macs(),
                     ev.activationBytes(), List.of());
         } catch (ShapeException ex) {
             Problem p = new Problem(id, ex.port(), Problem.Kind.SHAPE_MISMATCH, ex.getMessage());
-            return new NodeAnalysis(id, false, inPorts, inputs, outPorts, List.of(), 0, 0, 0, List.of(p));
+            return new NodeAnalysis(id, false, inPorts, inputs, res.outPorts(), List.of(), 0, 0, 0, List.of(p));
         } catch (RuntimeException ex) {
             // A rule that fails unexpectedly must not take the whole analysis down with it.
             Problem p = new Problem(id, null, Problem.Kind.SHAPE_MISMATCH, "could not be evaluated: " + ex);
-            return NodeAnalysis.notEvaluated(id, inPorts, outPorts, List.of(p));
+            return NodeAnalysis.notEvaluated(id, inPorts, res.outPorts(), List.of(p));
         }
+    }
+
+    private static List<Problem> add(List<Problem> list, Problem p) {
+        List<Problem> l = list == null ? new ArrayList<>() : list;
+        l.add(p);
+        return l;
     }
 
     private Resolved resolve(Node node) {
@@ -228,7 +325,7 @@ public final class DesignAnalyzer implements AutoCloseable {
         BlockType type = library.find(node.type()).orElse(null);
         if (type == null) {
             r = new Resolved(node, null, null, List.of(new Problem(node.id(), null, Problem.Kind.UNKNOWN_BLOCK_TYPE,
-                    "unknown block type '" + node.type() + "'")));
+                    "unknown block type '" + node.type() + "'")), List.of(), List.of());
         } else {
             Map<String, Object> raw = node.params();
             if (options.inputOverride() != null && type.id().equals(InputBlocks.IMAGE_ID)) {
@@ -240,29 +337,30 @@ public final class DesignAnalyzer implements AutoCloseable {
                 raw.put("width", s.dim(3));
             }
             try {
-                r = new Resolved(node, type, type.resolve(raw), List.of());
+                ParamValues values = type.resolve(raw);
+                r = new Resolved(node, type, values, List.of(), names(type.inputs(values)), names(type.outputs(values)));
             } catch (InvalidParameterException e) {
                 List<Problem> problems = e.problems().stream()
                         .map(p -> new Problem(node.id(), null, Problem.Kind.INVALID_PARAMETER,
                                 "parameter '" + p.param() + "': " + p.message()))
                         .toList();
-                r = new Resolved(node, type, null, problems);
+                ParamValues defaults = type.defaults();
+                r = new Resolved(node, type, null, problems, names(type.inputs(defaults)), names(type.outputs(defaults)));
             }
         }
         resolved.put(node.id(), r);
         return r;
     }
 
-    private static List<String> portNames(Resolved r, boolean inputs) {
-        if (r.type() == null) {
-            return List.of();
+    private static List<String> names(List<PortSpec> ports) {
+        List<String> names = new ArrayList<>(ports.size());
+        for (PortSpec p : ports) {
+            names.add(p.name());
         }
-        ParamValues v = r.params() != null ? r.params() : r.type().defaults();
-        List<PortSpec> ports = inputs ? r.type().inputs(v) : r.type().outputs(v);
-        return ports.stream().map(PortSpec::name).toList();
+        return List.copyOf(names);
     }
 
-    /** Kahn's algorithm over the design; nodes left over lie on cycles. */
+    /** Kahn's algorithm over the design; nodes left over lie on cycles or below one. */
     private void computeOrder() {
         Map<String, Integer> indegree = new LinkedHashMap<>();
         for (Node n : design.nodes()) {
@@ -294,13 +392,21 @@ public final class DesignAnalyzer implements AutoCloseable {
                 rest.add(id);
             }
         }
-        // Nodes fed by a cycle but not on it are blocked, not wrong: only true members get a problem.
         order = sorted;
+        Map<String, Integer> pos = new HashMap<>(sorted.size() * 2);
+        for (int i = 0; i < sorted.size(); i++) {
+            pos.put(sorted.get(i), i);
+        }
+        position = pos;
+        // Nodes fed by a cycle but not on it are blocked, not wrong: only true members get a problem.
         cyclic = onCycles(rest);
         blockedByCycle = rest.stream().filter(id -> !cyclic.contains(id)).toList();
-        ordered = new HashSet<>(indegree.keySet());
         results.keySet().retainAll(indegree.keySet());
         resolved.keySet().retainAll(indegree.keySet());
+        // A node that was wired differently must be evaluated again even if its inputs look the same.
+        for (String id : rest) {
+            results.remove(id);
+        }
     }
 
     /** The members of {@code candidates} that can reach themselves. */
