@@ -100,10 +100,10 @@ public final class DesignAnalyzer implements AutoCloseable {
 
     /** The analysis of the design as it is now, recomputing only what changed since the last call. */
     public synchronized DesignAnalysis analysis() {
+        lastEvaluationCount = 0;
         if (last != null && analysedRevision == design.revision()) {
             return last;
         }
-        lastEvaluationCount = 0;
         boolean incremental = !structureDirty && last != null && position.keySet().containsAll(dirty);
         last = incremental ? update() : rebuild();
         dirty.clear();

@@ -51,7 +51,7 @@ public final class DesignBuilder {
 
     /** Adds a node wired from {@code sources} (one per input port, in port order); returns "id.firstOutput". */
     public String add(String id, String typeId, Map<String, ?> params, String... sources) {
-        BlockType type = library.find(typeId).orElseThrow(() -> new IllegalArgumentException("unknown block type " + typeId));
+        BlockType type = library.find(typeId).orElseThrow(() -> new IllegalArgumentException(id + ": unknown block type " + typeId));
         ParamValues values;
         try {
             values = type.resolve(params);

@@ -166,10 +166,12 @@ public final class DesignReader {
             return null;
         }
         String where = at + " (node '" + id + "')";
-        if (design.node(id).isPresent()) {
+        if (design.node(id).isPresent() || types.containsKey(id)) {
             problems.add(new FileProblem(where + "/id", "another node already has the id '" + id + "'"));
             return null;
         }
+        // The id is declared even if the node turns out to be invalid: its edges then add no second problem.
+        types.put(id, null);
         BlockType type = library.find(typeId).orElse(null);
         if (type == null) {
             problems.add(new FileProblem(where + "/type", "unknown block type '" + abbreviate(typeId) + "'"
@@ -185,6 +187,12 @@ public final class DesignReader {
         if (params != null) {
             for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
+                JsonNode huge = extreme(e.getValue());
+                if (huge != null) {
+                    problems.add(new FileProblem(where + "/params/" + e.getKey(), "out of range: "
+                            + abbreviate(huge.toString()) + " is far beyond what any parameter allows"));
+                    return null;
+                }
                 Object v = plain(e.getValue());
                 if (v == null) {
                     problems.add(new FileProblem(where + "/params/" + e.getKey(), "must be a number, true/false, a text "
@@ -323,6 +331,23 @@ public final class DesignReader {
             return list;
         }
         return null;
+    }
+
+    /**
+     * A number such as 1e999999999 or 1e-999999999 (or a list holding one): short in the file, but
+     * written out in full for a message it would fill the memory, so it is refused here.
+     */
+    private static JsonNode extreme(JsonNode v) {
+        if (v.isArray()) {
+            for (JsonNode x : v) {
+                JsonNode e = extreme(x);
+                if (e != null) {
+                    return e;
+                }
+            }
+            return null;
+        }
+        return v.isNumber() && !v.isIntegralNumber() && Math.abs(v.decimalValue().scale()) > 10_000 ? v : null;
     }
 
     private String suggestion(String typeId) {

@@ -65,6 +65,9 @@ public final class ProjectFiles {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         Path tmp = null;
+        if (Files.isDirectory(target)) {
+            throw new ProjectFileException(file.toString(), "/", "could not be saved: it is a folder, not a file");
+        }
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");

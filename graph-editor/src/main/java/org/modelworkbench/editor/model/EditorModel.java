@@ -1,0 +1,202 @@
+package org.modelworkbench.editor.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
+import javafx.geometry.Point2D;
+import org.modelworkbench.blocks.library.BlockLibrary;
+import org.modelworkbench.blocks.param.InvalidParameterException;
+import org.modelworkbench.blocks.type.BlockType;
+import org.modelworkbench.editor.command.Command;
+import org.modelworkbench.editor.command.CommandStack;
+import org.modelworkbench.editor.command.CompositeCommand;
+import org.modelworkbench.editor.edit.AddElements;
+import org.modelworkbench.editor.edit.Connect;
+import org.modelworkbench.editor.edit.RemoveElements;
+import org.modelworkbench.editor.edit.ReplaceNode;
+import org.modelworkbench.projects.analysis.AnalysisOptions;
+import org.modelworkbench.projects.analysis.DesignAnalysis;
+import org.modelworkbench.projects.analysis.DesignAnalyzer;
+import org.modelworkbench.projects.design.Design;
+import org.modelworkbench.projects.design.Edge;
+import org.modelworkbench.projects.design.Node;
+import org.modelworkbench.projects.design.PortRef;
+
+/**
+ * The presentation model of one open design: the document, its undo history, the selection and
+ * the current analysis. Views read its properties and change the design only through
+ * {@link #execute(Command)} (or the helpers that build commands), so every edit is undoable and
+ * the analysis is refreshed after each one. Use on the FX thread.
+ */
+public final class EditorModel {
+    private final Design design;
+    private final BlockLibrary library;
+    private final DesignAnalyzer analyzer;
+    private final CommandStack commands = new CommandStack();
+    private final ConnectionRule connectionRule;
+    private final ObservableSet<String> selection = FXCollections.observableSet(new LinkedHashSet<>());
+    private final ReadOnlyObjectWrapper<DesignAnalysis> analysis = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<AnalysisOptions> options = new SimpleObjectProperty<>(AnalysisOptions.DEFAULT);
+
+    public EditorModel(Design design, BlockLibrary library) {
+        this.design = design;
+        this.library = library;
+        this.analyzer = new DesignAnalyzer(design, library, AnalysisOptions.DEFAULT);
+        this.connectionRule = new ConnectionRule(library);
+        options.addListener((obs, old, now) -> {
+            analyzer.setOptions(now == null ? AnalysisOptions.DEFAULT : now);
+            refresh();
+        });
+        refresh();
+    }
+
+    public EditorModel(Design design) {
+        this(design, BlockLibrary.standard());
+    }
+
+    public Design design() {
+        return design;
+    }
+
+    public BlockLibrary library() {
+        return library;
+    }
+
+    public CommandStack commands() {
+        return commands;
+    }
+
+    /** Selected node ids, in the order they were selected. */
+    public ObservableSet<String> selection() {
+        return selection;
+    }
+
+    public ReadOnlyObjectProperty<DesignAnalysis> analysisProperty() {
+        return analysis.getReadOnlyProperty();
+    }
+
+    public DesignAnalysis analysis() {
+        return analysis.get();
+    }
+
+    /** The input size the analysis uses (null override: the design's own input nodes). */
+    public ObjectProperty<AnalysisOptions> optionsProperty() {
+        return options;
+    }
+
+    public Optional<BlockType> typeOf(String nodeId) {
+        return design.node(nodeId).flatMap(n -> library.find(n.type()));
+    }
+
+    public void execute(Command command) {
+        if (command instanceof CompositeCommand c && c.isEmpty()) {
+            return;
+        }
+        commands.execute(command);
+        afterChange();
+    }
+
+    public void undo() {
+        commands.undo();
+        afterChange();
+    }
+
+    public void redo() {
+        commands.redo();
+        afterChange();
+    }
+
+    /** Adds a block with default parameters at (x, y), selects it, and returns its id. */
+    public String addNode(String typeId, double x, double y) {
+        BlockType type = library.find(typeId).orElseThrow(() -> new IllegalArgumentException("unknown block type " + typeId));
+        String id = design.uniqueId(shortName(typeId));
+        Node node = new Node(id, typeId, new LinkedHashMap<>(type.defaults().asMap()), x, y);
+        execute(new AddElements(design, List.of(node), List.of(), "Add " + type.displayName()));
+        selection.clear();
+        selection.add(id);
+        return id;
+    }
+
+    /** Why the wire may not be drawn, or empty when it may. */
+    public Optional<String> canConnect(PortRef from, PortRef to) {
+        return connectionRule.check(design, from, to);
+    }
+
+    /** Draws a wire (replacing one already into that input) unless refused; returns the refusal. */
+    public Optional<String> connect(PortRef from, PortRef to) {
+        Optional<String> refusal = canConnect(from, to);
+        if (refusal.isEmpty()) {
+            execute(new Connect(design, new Edge(from, to)));
+        }
+        return refusal;
+    }
+
+    public void disconnect(Edge edge) {
+        execute(new RemoveElements(design, List.of(), List.of(edge), "Disconnect " + edge.from() + " from " + edge.to()));
+    }
+
+    /** Deletes the selected nodes and their wires as one step. */
+    public void deleteSelection() {
+        if (selection.isEmpty()) {
+            return;
+        }
+        List<String> ids = new ArrayList<>(selection);
+        String what = ids.size() == 1 ? ids.get(0) : ids.size() + " blocks";
+        selection.clear();
+        execute(new RemoveElements(design, ids, List.of(), "Delete " + what));
+    }
+
+    /**
+     * Sets one hyper-parameter after validating it against the block type (the whole set must stay
+     * valid); one undo step.
+     */
+    public void setParameter(String nodeId, String name, Object value) throws InvalidParameterException {
+        Node node = design.node(nodeId).orElseThrow(() -> new IllegalArgumentException("no node " + nodeId));
+        BlockType type = library.find(node.type()).orElseThrow(() -> new IllegalArgumentException("unknown type"));
+        Object canonical = type.param(name).coerce(value);
+        Node changed = node.withParam(name, canonical);
+        type.resolve(changed.params());
+        if (!changed.params().equals(node.params())) {
+            execute(new ReplaceNode(design, changed, "Set " + name + " of " + nodeId));
+        }
+    }
+
+    /** Moves nodes to new positions as one step (one drag gesture). */
+    public void moveNodes(Map<String, Point2D> positions) {
+        List<Command> steps = new ArrayList<>();
+        for (Map.Entry<String, Point2D> e : positions.entrySet()) {
+            design.node(e.getKey()).ifPresent(n -> {
+                if (n.x() != e.getValue().getX() || n.y() != e.getValue().getY()) {
+                    steps.add(new ReplaceNode(design, n.at(e.getValue().getX(), e.getValue().getY()), "Move " + n.id()));
+                }
+            });
+        }
+        if (!steps.isEmpty()) {
+            execute(new CompositeCommand(steps.size() == 1 ? steps.get(0).description() : "Move " + steps.size() + " blocks", steps));
+        }
+    }
+
+    /** "conv.conv2d" → "conv2d", "resnet.basic_block" → "basic_block". */
+    static String shortName(String typeId) {
+        int dot = typeId.lastIndexOf('.');
+        return typeId.substring(dot + 1);
+    }
+
+    private void afterChange() {
+        selection.removeIf(id -> design.node(id).isEmpty());
+        refresh();
+    }
+
+    private void refresh() {
+        analysis.set(analyzer.analysis());
+    }
+}
