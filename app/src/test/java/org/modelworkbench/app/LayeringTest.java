@@ -7,12 +7,13 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
-import com.tngtech.archunit.library.dependencies.SliceRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import com.tngtech.archunit.library.dependencies.SliceRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -64,7 +65,16 @@ class LayeringTest {
 
     @BeforeAll
     static void importTheMainCodeOfEveryModule() {
-        classes = new ClassFileImporter().withImportOption(new MainCodeOnly()).importPackages("org.modelworkbench");
+        // Classes outside org.modelworkbench (the JDK, Jackson, picocli) are only needed by name and
+        // package here; not resolving them from the class path keeps the import fast.
+        ArchConfiguration config = ArchConfiguration.get();
+        boolean resolve = config.resolveMissingDependenciesFromClassPath();
+        config.setResolveMissingDependenciesFromClassPath(false);
+        try {
+            classes = new ClassFileImporter().withImportOption(new MainCodeOnly()).importPackages("org.modelworkbench");
+        } finally {
+            config.setResolveMissingDependenciesFromClassPath(resolve);
+        }
     }
 
     @Test
@@ -151,6 +161,15 @@ class LayeringTest {
                 .should().onlyDependOnClassesThat()
                 .resideInAnyPackage(allowed(BLOCK_CORE, PRIMITIVES, SHARED, List.of(family)))
                 .check(classes);
+    }
+
+    @Test
+    void the_family_rule_is_not_vacuous_it_sees_focalnet_use_the_shared_attention_blocks() {
+        EvaluationResult withoutShared = classes().that().resideInAPackage(blockPackage("focal"))
+                .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(BLOCK_CORE, PRIMITIVES, List.of("focal")))
+                .evaluate(classes);
+        assertThat(withoutShared.hasViolation()).isTrue();
+        assertThat(withoutShared.getFailureReport().toString()).contains("org.modelworkbench.blocks.attention.");
     }
 
     @Test

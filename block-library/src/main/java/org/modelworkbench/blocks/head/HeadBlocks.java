@@ -45,6 +45,12 @@ public final class HeadBlocks {
             (in, p) -> {
                 String layout = p.choice("layout");
                 String norm = p.choice("norm");
+                // check the layout's rank here, so a wrong input is reported on port x whatever comes first inside
+                switch (layout) {
+                    case CHANNELS_FIRST -> in.rank(0, 4, "N×C×H×W");
+                    case CHANNELS_LAST -> in.rank(0, 4, "N×H×W×C");
+                    default -> in.rank(0, 3, "N×T×C");
+                }
                 GraphBuilder g = new GraphBuilder("x");
                 Ref y = g.input("x");
                 if (norm.equals("before_pool")) {

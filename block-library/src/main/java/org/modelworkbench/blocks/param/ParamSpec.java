@@ -119,7 +119,10 @@ public record ParamSpec(String name, ParamKind kind, Object defaultValue, double
         }
         double d = n.doubleValue();
         if (!Double.isFinite(d)) {
-            throw fail("expected a finite number, got " + abbreviate(new BigDecimal(n.toString())));
+            // Double/Float NaN and ±Infinity have no BigDecimal form; only a huge BigDecimal/BigInteger gets here otherwise
+            String shown = n instanceof Double || n instanceof Float ? String.valueOf(d)
+                    : abbreviate(new BigDecimal(n.toString()));
+            throw fail("expected a finite number, got " + shown);
         }
         if (d < min || d > max) {
             throw fail("must be between " + fmt(min) + " and " + fmt(max) + ", got " + fmt(d));

@@ -23,7 +23,7 @@ public final class Shape {
 
     /** Parses "1x3x224x224" (also "1×3×224×224" or "1,3,224,224"); throws with a message naming the bad part. */
     public static Shape parse(String text) {
-        String[] parts = text.trim().split("\\s*[x×X,]\\s*");
+        String[] parts = text.trim().split("\\s*[x×X,]\\s*", -1); // -1: keep a trailing empty part ("1x3x")
         int[] dims = new int[parts.length];
         for (int i = 0; i < parts.length; i++) {
             try {

@@ -31,6 +31,11 @@ public final class PrimitiveBlockType extends AbstractBlockType {
         if (inputs.size() != ports.size()) {
             throw new ShapeException(null, "expects " + ports.size() + " inputs, got " + inputs.size());
         }
+        for (int i = 0; i < inputs.size(); i++) {
+            if (inputs.get(i).numel() == 0) {
+                throw new ShapeException(ports.get(i).name(), "the input " + inputs.get(i) + " is empty (a dimension of size 0)");
+            }
+        }
         return rule.apply(new Inputs(ports, inputs), values);
     }
 }

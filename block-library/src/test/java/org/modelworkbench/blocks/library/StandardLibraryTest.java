@@ -45,12 +45,19 @@ class StandardLibraryTest {
      * typical shapes has; each with the input it is built for.
      */
     static final Map<String, List<Shape>> SPECIFIC_INPUTS = Map.of(
+            // The default sizes [32, 32] split 64 channels.
+            "tensor.split", List.of(Shape.of(1, 64, 56, 56)),
             // y holds the K = 4 scanned sequences of D = 96 channels over T = H·W tokens; like gives H×W.
             "mamba.cross_merge", List.of(Shape.of(1, 4, 96, 56 * 56), Shape.of(1, 96, 56, 56)));
 
-    /** Shapes that fit no block in particular, to check that blocks reject them cleanly. */
+    /**
+     * Shapes that fit no block in particular, to check that blocks reject them cleanly. No dimension
+     * is 0: designs cannot produce empty tensors (image inputs and --input sizes are at least 1, and
+     * {@link #assertNoEmptyDimension} checks that no block makes one), and some rules divide by a
+     * channel count (conv.depthwise, linear.linear).
+     */
     static final List<Shape> ODD = List.of(Shape.of(1), Shape.of(1, 5), Shape.of(1, 7, 5, 3), Shape.of(2, 3, 1, 1),
-            Shape.of(1, 1, 1, 1, 1), Shape.of(1, 0, 8, 8), Shape.of(3, 5, 7));
+            Shape.of(1, 1, 1, 1, 1), Shape.of(1, 1, 2, 2), Shape.of(3, 5, 7), Shape.of(1, 3, 13, 13));
 
     private static Map<String, Shape> typical() {
         Map<String, Shape> m = new LinkedHashMap<>();
@@ -148,6 +155,7 @@ class StandardLibraryTest {
                     accepted = e;
                 }
                 assertThat(e.outputs()).as("%s on %s", t.id(), c.getValue()).hasSameSizeAs(t.outputs(defaults));
+                assertNoEmptyDimension(t, c.getValue(), e);
                 assertThat(e.params()).isNotNegative();
                 assertThat(e.macs()).isNotNegative();
                 assertThat(e.activationBytes()).isNotNegative();
@@ -178,6 +186,7 @@ class StandardLibraryTest {
             try {
                 Evaluation e = t.evaluate(in, defaults);
                 assertThat(e.outputs()).as("%s on %s", t.id(), in).hasSameSizeAs(t.outputs(defaults));
+                assertNoEmptyDimension(t, in, e);
             } catch (ShapeException expected) {
                 assertThat(expected.getMessage()).as("message of %s on %s", t.id(), in).isNotBlank();
                 if (expected.port() != null) {
@@ -187,6 +196,12 @@ class StandardLibraryTest {
                 throw new AssertionError(t.id() + " crashed on " + in + " instead of throwing a ShapeException: "
                         + unexpected, unexpected);
             }
+        }
+    }
+
+    static void assertNoEmptyDimension(BlockType t, List<Shape> inputs, Evaluation e) {
+        for (Shape out : e.outputs()) {
+            assertThat(out.dims()).as("%s on %s gives %s: an empty tensor", t.id(), inputs, out).doesNotContain(0);
         }
     }
 }
