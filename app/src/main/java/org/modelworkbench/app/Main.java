@@ -1,9 +1,11 @@
 package org.modelworkbench.app;
 
 import org.modelworkbench.app.cli.WorkbenchCommand;
-import picocli.CommandLine;
 
-/** Entry point of the launcher: the command line, and (later) the GUI when started without arguments. */
+/**
+ * Entry point of the launcher: without arguments the graphical editor, with arguments the command
+ * line ({@code workbench --help}).
+ */
 public final class Main {
     private Main() {
     }

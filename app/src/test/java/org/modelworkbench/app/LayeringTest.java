@@ -23,7 +23,6 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.modelworkbench.blocks.type.CompositeBlockType;
 
 /**
  * The module layering of ARCHITECTURE.md as rules over the compiled classes of every module on the
@@ -191,30 +190,10 @@ class LayeringTest {
                 .check(classes);
     }
 
-    /**
-     * Known cycle, reported rather than hidden: {@code type.CompositeBlockType} expands into and
-     * evaluates a {@code graph.BlockGraph}, while the graph package is written in terms of
-     * {@code type} (BlockType, Evaluation, ShapeException). The two packages are one layer in
-     * practice (see {@link #the_block_core_depends_on_no_block_family}); this rule ignores exactly
-     * that one edge, and {@link #the_only_cycle_among_block_packages_is_the_known_one_between_type_and_graph}
-     * fails if any other cycle appears.
-     */
+    /** Composite types live beside the graphs they expand into, so {@code type} never needs {@code graph}. */
     @Test
-    void the_block_packages_are_free_of_cycles_apart_from_composite_types_evaluating_graphs() {
-        cyclesRule()
-                .ignoreDependency(belongToAnyOf(CompositeBlockType.class), resideInAPackage("org.modelworkbench.blocks.graph.."))
-                .check(classes);
-    }
-
-    @Test
-    void the_only_cycle_among_block_packages_is_the_known_one_between_type_and_graph() {
-        EvaluationResult result = cyclesRule().evaluate(classes);
-        List<String> cycles = result.getFailureReport().getDetails().stream()
-                .map(detail -> detail.split("\\n\\s*1\\. Dependencies")[0].replaceAll("\\s+", " ").trim())
-                .toList();
-        assertThat(cycles).as(result.getFailureReport().toString())
-                .isSubsetOf("Cycle detected: Slice graph -> Slice type -> Slice graph",
-                        "Cycle detected: Slice type -> Slice graph -> Slice type");
+    void the_block_packages_are_free_of_cycles() {
+        cyclesRule().check(classes);
     }
 
     private static SliceRule cyclesRule() {

@@ -10,14 +10,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code workbench bench analysis}: prints a table of measured analysis times. */
+/**
+ * {@code workbench bench analysis}: measured analysis times; {@code workbench bench editor}: open
+ * time and frame times of the graph editor (headless when there is no display).
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Runs a benchmark and prints a table.")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "WHAT", description = "analysis: whole-design and incremental analysis of a generated design")
+    @Parameters(paramLabel = "WHAT", description = {
+            "analysis: whole-design and incremental analysis of a generated design",
+            "editor: open time and pan/zoom frame times of the graph editor on a generated design"})
     String what;
+
+    @Option(names = "--template", defaultValue = "resnet50",
+            description = "editor: the template also opened in the main window (default ${DEFAULT-VALUE})")
+    String template;
 
     @Option(names = "--nodes", defaultValue = "2000", description = "Size of the generated design (default ${DEFAULT-VALUE})")
     int nodes;
@@ -28,13 +37,16 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (!what.equals("analysis")) {
-            spec.commandLine().getErr().println("error: unknown benchmark '" + what + "'; available: analysis");
+        if (!what.equals("analysis") && !what.equals("editor")) {
+            spec.commandLine().getErr().println("error: unknown benchmark '" + what + "'; available: analysis, editor");
             return 2;
         }
         if (nodes < 20 || nodes > 1_000_000 || rounds < 5 || rounds > 100_000) {
             spec.commandLine().getErr().println("error: --nodes must be 20 … 1,000,000 and --rounds 5 … 100,000");
             return 2;
+        }
+        if (what.equals("editor")) {
+            return EditorBench.run(out, spec.commandLine().getErr(), nodes, Math.min(rounds, 2000), template);
         }
         out.println("Analysis benchmark: generated residual chain of about " + nodes + " nodes, " + rounds
                 + " rounds per case after warm-up; " + Runtime.getRuntime().availableProcessors() + " CPUs, Java "

@@ -325,11 +325,20 @@ class WorkbenchCommandTest {
     }
 
     @Test
-    void without_arguments_prints_the_profile_of_the_default_template() {
-        CliRun r = run();
+    void without_arguments_starts_the_graphical_editor() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        List<String> started = new ArrayList<>();
 
-        assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains(run("profile", WorkbenchCommand.DEFAULT_TEMPLATE).out());
+        int code = WorkbenchCommand.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+                (o, e) -> {
+                    started.add("gui");
+                    return 0;
+                });
+
+        assertThat(started).containsExactly("gui");
+        assertThat(code).isZero();
+        assertThat(err.toString()).isEmpty();
     }
 
     @Test

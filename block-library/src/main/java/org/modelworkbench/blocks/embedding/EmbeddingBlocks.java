@@ -13,7 +13,7 @@ import org.modelworkbench.blocks.tensor.TensorBlocks;
 import org.modelworkbench.blocks.type.BlockSpec;
 import org.modelworkbench.blocks.type.BlockType;
 import org.modelworkbench.blocks.type.Category;
-import org.modelworkbench.blocks.type.CompositeBlockType;
+import org.modelworkbench.blocks.graph.CompositeBlockType;
 import org.modelworkbench.blocks.type.Evaluation;
 import org.modelworkbench.blocks.type.Papers;
 import org.modelworkbench.blocks.type.PrimitiveBlockType;

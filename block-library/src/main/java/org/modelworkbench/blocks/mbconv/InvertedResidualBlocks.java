@@ -15,7 +15,7 @@ import org.modelworkbench.blocks.regularization.RegularizationBlocks;
 import org.modelworkbench.blocks.type.BlockSpec;
 import org.modelworkbench.blocks.type.BlockType;
 import org.modelworkbench.blocks.type.Category;
-import org.modelworkbench.blocks.type.CompositeBlockType;
+import org.modelworkbench.blocks.graph.CompositeBlockType;
 import org.modelworkbench.blocks.type.Papers;
 import org.modelworkbench.blocks.type.ShapeException;
 

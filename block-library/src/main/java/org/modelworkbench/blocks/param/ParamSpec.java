@@ -105,7 +105,7 @@ public record ParamSpec(String name, ParamKind kind, Object defaultValue, double
             throw fail("expected " + what + ", got " + describe(raw));
         }
         if (value.stripTrailingZeros().scale() > 0) {
-            throw fail("expected " + what + ", got " + value.toPlainString());
+            throw fail("expected " + what + ", got " + abbreviate(value));
         }
         if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
             throw fail("must be between " + fmt(min) + " and " + fmt(max) + ", got " + abbreviate(value));
@@ -168,6 +168,10 @@ public record ParamSpec(String name, ParamKind kind, Object defaultValue, double
     }
 
     private static String abbreviate(BigDecimal v) {
+        if (Math.abs(v.scale()) > 30 || v.precision() > 30) {
+            // Never expand 1e999999999 into its digits: scientific notation, 4 significant digits.
+            return v.round(new java.math.MathContext(4)).toString();
+        }
         String s = v.toPlainString();
         return s.length() > 24 ? v.round(new java.math.MathContext(4)).toString() : s;
     }

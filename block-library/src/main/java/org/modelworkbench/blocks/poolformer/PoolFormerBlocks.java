@@ -14,7 +14,7 @@ import org.modelworkbench.blocks.shape.Shape;
 import org.modelworkbench.blocks.type.BlockSpec;
 import org.modelworkbench.blocks.type.BlockType;
 import org.modelworkbench.blocks.type.Category;
-import org.modelworkbench.blocks.type.CompositeBlockType;
+import org.modelworkbench.blocks.graph.CompositeBlockType;
 import org.modelworkbench.blocks.type.Papers;
 import org.modelworkbench.blocks.type.ShapeException;
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.modelworkbench.blocks.graph.BlockGraph;
 import org.modelworkbench.blocks.shape.Shape;
-import org.modelworkbench.blocks.type.CompositeBlockType;
+import org.modelworkbench.blocks.graph.CompositeBlockType;
 import org.modelworkbench.blocks.type.Evaluation;
 import org.modelworkbench.blocks.type.ShapeException;
 

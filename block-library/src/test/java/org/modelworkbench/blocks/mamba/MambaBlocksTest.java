@@ -12,7 +12,7 @@ import org.modelworkbench.blocks.param.InvalidParameterException;
 import org.modelworkbench.blocks.shape.Shape;
 import org.modelworkbench.blocks.type.BlockType;
 import org.modelworkbench.blocks.type.Category;
-import org.modelworkbench.blocks.type.CompositeBlockType;
+import org.modelworkbench.blocks.graph.CompositeBlockType;
 import org.modelworkbench.blocks.type.Evaluation;
 import org.modelworkbench.blocks.type.ShapeException;
 

@@ -10,7 +10,7 @@ import org.modelworkbench.blocks.graph.BlockGraph;
 import org.modelworkbench.blocks.library.BlockLibrary;
 import org.modelworkbench.blocks.shape.Shape;
 import org.modelworkbench.blocks.type.BlockType;
-import org.modelworkbench.blocks.type.CompositeBlockType;
+import org.modelworkbench.blocks.graph.CompositeBlockType;
 import org.modelworkbench.blocks.type.Evaluation;
 import org.modelworkbench.blocks.type.ShapeException;
 

@@ -15,6 +15,7 @@ import javafx.collections.ObservableSet;
 import javafx.geometry.Point2D;
 import org.modelworkbench.blocks.library.BlockLibrary;
 import org.modelworkbench.blocks.param.InvalidParameterException;
+import org.modelworkbench.blocks.shape.Shape;
 import org.modelworkbench.blocks.type.BlockType;
 import org.modelworkbench.editor.command.Command;
 import org.modelworkbench.editor.command.CommandStack;
@@ -26,6 +27,7 @@ import org.modelworkbench.editor.edit.ReplaceNode;
 import org.modelworkbench.projects.analysis.AnalysisOptions;
 import org.modelworkbench.projects.analysis.DesignAnalysis;
 import org.modelworkbench.projects.analysis.DesignAnalyzer;
+import org.modelworkbench.projects.analysis.DesignTypes;
 import org.modelworkbench.projects.design.Design;
 import org.modelworkbench.projects.design.Edge;
 import org.modelworkbench.projects.design.Node;
@@ -41,13 +43,37 @@ public final class EditorModel {
     private final Design design;
     private final BlockLibrary library;
     private final DesignAnalyzer analyzer;
-    private final CommandStack commands = new CommandStack();
+    private final CommandStack commands;
+    private final boolean readOnly;
     private final ConnectionRule connectionRule;
     private final ObservableSet<String> selection = FXCollections.observableSet(new LinkedHashSet<>());
     private final ReadOnlyObjectWrapper<DesignAnalysis> analysis = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<AnalysisOptions> options = new SimpleObjectProperty<>(AnalysisOptions.DEFAULT);
 
     public EditorModel(Design design, BlockLibrary library) {
+        this(design, library, new CommandStack(), false);
+    }
+
+    /**
+     * A model over a design that is part of another document (the inside of a user composite):
+     * its edits go on that document's {@code commands}, so one undo history and one unsaved-changes
+     * flag cover the whole document.
+     */
+    public EditorModel(Design design, BlockLibrary library, CommandStack commands) {
+        this(design, library, commands, false);
+    }
+
+    /**
+     * A model to look at but not change (the generated inside of a library composite): every
+     * {@link #execute} is refused. Views disable editing when {@link #isReadOnly()}.
+     */
+    public static EditorModel readOnly(Design design, BlockLibrary library) {
+        return new EditorModel(design, library, new CommandStack(), true);
+    }
+
+    private EditorModel(Design design, BlockLibrary library, CommandStack commands, boolean readOnly) {
+        this.commands = commands;
+        this.readOnly = readOnly;
         this.design = design;
         this.library = library;
         this.analyzer = new DesignAnalyzer(design, library, AnalysisOptions.DEFAULT);
@@ -93,11 +119,48 @@ public final class EditorModel {
         return options;
     }
 
+    /** The block type of a node: a library type, a composite of this design, or a boundary port. */
     public Optional<BlockType> typeOf(String nodeId) {
-        return design.node(nodeId).flatMap(n -> library.find(n.type()));
+        return design.node(nodeId).flatMap(n -> findType(n.type()));
+    }
+
+    /**
+     * Resolves a type id as this design sees it: the library's types, the design's own composite
+     * blocks ({@code user.<name>}) and, inside a composite, its boundary ports.
+     */
+    public Optional<BlockType> findType(String typeId) {
+        return DesignTypes.find(library, design, typeId);
+    }
+
+    /** True for a model that only shows a design (the generated inside of a library composite). */
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    /**
+     * For the inside of a composite: the shapes arriving at its boundary inputs where the block is
+     * used (by port name), so the inside shows the shapes of that use.
+     */
+    public void setBoundaryInputs(Map<String, Shape> shapes) {
+        analyzer.setBoundaryInputs(shapes);
+        refresh();
+    }
+
+    /** Re-reads the analysis (after a change made elsewhere, e.g. inside one of the design's composites). */
+    public void refreshAnalysis() {
+        afterChange();
+    }
+
+    /** Stops following the design (a closed composite view); the model is not used afterwards. */
+    public void dispose() {
+        analyzer.close();
     }
 
     public void execute(Command command) {
+        if (readOnly) {
+            throw new IllegalStateException("this view is read-only: the inside of a library block follows from its "
+                    + "hyper-parameters; change them on the block itself");
+        }
         if (command instanceof CompositeCommand c && c.isEmpty()) {
             return;
         }
@@ -117,7 +180,7 @@ public final class EditorModel {
 
     /** Adds a block with default parameters at (x, y), selects it, and returns its id. */
     public String addNode(String typeId, double x, double y) {
-        BlockType type = library.find(typeId).orElseThrow(() -> new IllegalArgumentException("unknown block type " + typeId));
+        BlockType type = findType(typeId).orElseThrow(() -> new IllegalArgumentException("unknown block type " + typeId));
         String id = design.uniqueId(shortName(typeId));
         Node node = new Node(id, typeId, new LinkedHashMap<>(type.defaults().asMap()), x, y);
         execute(new AddElements(design, List.of(node), List.of(), "Add " + type.displayName()));
@@ -161,7 +224,7 @@ public final class EditorModel {
      */
     public void setParameter(String nodeId, String name, Object value) throws InvalidParameterException {
         Node node = design.node(nodeId).orElseThrow(() -> new IllegalArgumentException("no node " + nodeId));
-        BlockType type = library.find(node.type()).orElseThrow(() -> new IllegalArgumentException("unknown type"));
+        BlockType type = findType(node.type()).orElseThrow(() -> new IllegalArgumentException("unknown type"));
         Object canonical = type.param(name).coerce(value);
         Node changed = node.withParam(name, canonical);
         type.resolve(changed.params());
@@ -172,6 +235,11 @@ public final class EditorModel {
 
     /** Moves nodes to new positions as one step (one drag gesture). */
     public void moveNodes(Map<String, Point2D> positions) {
+        moveNodes(positions, null);
+    }
+
+    /** Moves nodes as one step named {@code description} (e.g. "Auto-layout"); null names it "Move …". */
+    public void moveNodes(Map<String, Point2D> positions, String description) {
         List<Command> steps = new ArrayList<>();
         for (Map.Entry<String, Point2D> e : positions.entrySet()) {
             design.node(e.getKey()).ifPresent(n -> {
@@ -181,7 +249,8 @@ public final class EditorModel {
             });
         }
         if (!steps.isEmpty()) {
-            execute(new CompositeCommand(steps.size() == 1 ? steps.get(0).description() : "Move " + steps.size() + " blocks", steps));
+            execute(new CompositeCommand(description != null ? description
+                    : steps.size() == 1 ? steps.get(0).description() : "Move " + steps.size() + " blocks", steps));
         }
     }
 

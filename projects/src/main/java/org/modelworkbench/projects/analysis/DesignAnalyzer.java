@@ -20,6 +20,8 @@ import org.modelworkbench.blocks.type.BlockType;
 import org.modelworkbench.blocks.type.Evaluation;
 import org.modelworkbench.blocks.type.PortSpec;
 import org.modelworkbench.blocks.type.ShapeException;
+import org.modelworkbench.projects.design.BoundaryBlocks;
+import org.modelworkbench.projects.design.CompositeDefinition;
 import org.modelworkbench.projects.design.Design;
 import org.modelworkbench.projects.design.DesignChange;
 import org.modelworkbench.projects.design.Edge;
@@ -33,6 +35,12 @@ import org.modelworkbench.projects.design.Node;
  * downstream in topological order only while output shapes keep changing; everything else, and the
  * totals, are updated rather than recomputed. Adding or removing nodes or edges re-sorts the graph
  * but still re-uses every node whose inputs did not change.
+ *
+ * <p>Block types are resolved per design ({@link DesignTypes}): a {@code user.<name>} node is the
+ * composite of that name in the design's scope, analysed as the sum of its inside. When a
+ * definition changes, every {@code user.*} node is evaluated again. The inside of a composite is
+ * analysed with its boundary inputs set by {@link #setBoundaryInputs} (the shapes where the block
+ * is used), or else with the example shapes of its {@code io.group_input} nodes.
  */
 public final class DesignAnalyzer implements AutoCloseable {
 
@@ -45,6 +53,8 @@ public final class DesignAnalyzer implements AutoCloseable {
     private final BlockLibrary library;
     private final Consumer<DesignChange> listener = this::onChange;
     private AnalysisOptions options;
+    private Map<String, Shape> boundaryInputs = Map.of();
+    private long compositeStamp = Long.MIN_VALUE;
 
     private boolean structureDirty = true;
     private final Set<String> dirty = new HashSet<>();
@@ -80,6 +90,40 @@ public final class DesignAnalyzer implements AutoCloseable {
         }
     }
 
+    /**
+     * Analyses the inside of a composite with its boundary inputs ({@code io.group_input} nodes by
+     * id) set to these shapes.
+     */
+    public static DesignAnalysis analyzeInside(Design inside, BlockLibrary library, Map<String, Shape> boundaryInputs) {
+        try (DesignAnalyzer a = new DesignAnalyzer(inside, library, AnalysisOptions.DEFAULT)) {
+            a.setBoundaryInputs(boundaryInputs);
+            return a.analysis();
+        }
+    }
+
+    /** The shapes arriving at the boundary inputs of a composite inside, by port name. */
+    public synchronized Map<String, Shape> boundaryInputs() {
+        return boundaryInputs;
+    }
+
+    /**
+     * Sets the shapes of the boundary inputs ({@code io.group_input} nodes, by id) of the inside
+     * of a composite; ports not named keep their example shape.
+     */
+    public synchronized void setBoundaryInputs(Map<String, Shape> shapes) {
+        Map<String, Shape> copy = Map.copyOf(shapes);
+        if (!copy.equals(boundaryInputs)) {
+            boundaryInputs = copy;
+            for (Node n : design.nodes()) {
+                if (n.type().equals(BoundaryBlocks.INPUT_ID)) {
+                    resolved.remove(n.id());
+                    dirty.add(n.id());
+                }
+            }
+            analysedRevision = -1;
+        }
+    }
+
     public synchronized AnalysisOptions options() {
         return options;
     }
@@ -101,6 +145,18 @@ public final class DesignAnalyzer implements AutoCloseable {
     /** The analysis of the design as it is now, recomputing only what changed since the last call. */
     public synchronized DesignAnalysis analysis() {
         lastEvaluationCount = 0;
+        long stamp = design.compositesRevision();
+        if (stamp != compositeStamp) {
+            // A definition changed: every user composite may now have other ports, shapes or costs.
+            compositeStamp = stamp;
+            for (Node n : design.nodes()) {
+                if (CompositeDefinition.nameOf(n.type()).isPresent()) {
+                    resolved.remove(n.id());
+                    dirty.add(n.id());
+                    analysedRevision = -1;
+                }
+            }
+        }
         if (last != null && analysedRevision == design.revision()) {
             return last;
         }
@@ -132,6 +188,9 @@ public final class DesignAnalyzer implements AutoCloseable {
         } else if (change instanceof DesignChange.EdgeChanged c) {
             dirty.add(c.edge().to().node());
             structureDirty = true;
+        } else if (change instanceof DesignChange.CompositeChanged) {
+            // Handled in analysis() through the scope's compositesRevision, which also covers insides.
+            analysedRevision = -1;
         } else if (last != null && analysedRevision == design.revision() - 1) {
             // Moves and renames do not change the analysis.
             analysedRevision = design.revision();
@@ -322,12 +381,22 @@ public final class DesignAnalyzer implements AutoCloseable {
         if (r != null && r.node() == node) {
             return r;
         }
-        BlockType type = library.find(node.type()).orElse(null);
+        BlockType type = DesignTypes.find(library, design, node.type()).orElse(null);
+        java.util.Optional<List<String>> cycle = type instanceof UserBlockType u ? u.cycle() : java.util.Optional.empty();
         if (type == null) {
             r = new Resolved(node, null, null, List.of(new Problem(node.id(), null, Problem.Kind.UNKNOWN_BLOCK_TYPE,
-                    "unknown block type '" + node.type() + "'")), List.of(), List.of());
+                    DesignTypes.unknownMessage(design, node.type()))), List.of(), List.of());
+        } else if (cycle.isPresent()) {
+            ParamValues none = type.defaults();
+            r = new Resolved(node, null, null, List.of(new Problem(node.id(), null, Problem.Kind.UNKNOWN_BLOCK_TYPE,
+                    UserBlockType.cycleMessage(cycle.get()))), names(type.inputs(none)), names(type.outputs(none)));
         } else {
             Map<String, Object> raw = node.params();
+            Shape boundary = type.id().equals(BoundaryBlocks.INPUT_ID) ? boundaryInputs.get(node.id()) : null;
+            if (boundary != null) {
+                raw = new LinkedHashMap<>(raw);
+                raw.put("shape", BoundaryBlocks.shapeParam(boundary));
+            }
             if (options.inputOverride() != null && type.id().equals(InputBlocks.IMAGE_ID)) {
                 Shape s = options.inputOverride();
                 raw = new LinkedHashMap<>(raw);

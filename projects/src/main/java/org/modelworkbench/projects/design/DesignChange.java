@@ -17,4 +17,11 @@ public sealed interface DesignChange {
     /** Name or description changed. */
     record MetadataChanged() implements DesignChange {
     }
+
+    /**
+     * A composite block definition of the design was added or removed ({@code inside} null), or its
+     * inside changed ({@code inside} is that change, as the inner design reported it).
+     */
+    record CompositeChanged(String name, DesignChange inside) implements DesignChange {
+    }
 }

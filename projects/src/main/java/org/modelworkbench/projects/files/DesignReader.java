@@ -22,6 +22,9 @@ import org.modelworkbench.blocks.param.ParamProblem;
 import org.modelworkbench.blocks.param.ParamValues;
 import org.modelworkbench.blocks.type.BlockType;
 import org.modelworkbench.blocks.type.PortSpec;
+import org.modelworkbench.projects.analysis.DesignTypes;
+import org.modelworkbench.projects.design.BoundaryBlocks;
+import org.modelworkbench.projects.design.CompositeDefinition;
 import org.modelworkbench.projects.design.Design;
 import org.modelworkbench.projects.design.Edge;
 import org.modelworkbench.projects.design.Node;
@@ -96,12 +99,29 @@ public final class DesignReader {
         return bind(current, source);
     }
 
+    /** One graph being read: the top-level design or the inside of a composite block. */
+    private static final class Graph {
+        final Design design;
+        final String at;
+        final boolean inside;
+        final Map<String, BlockType> types = new HashMap<>();
+        final Map<String, ParamValues> values = new HashMap<>();
+        final Map<String, Integer> index = new HashMap<>();
+
+        Graph(Design design, String at, boolean inside) {
+            this.design = design;
+            this.at = at;
+            this.inside = inside;
+        }
+    }
+
     private Design bind(ObjectNode root, String source) throws ProjectFileException {
         List<FileProblem> problems = new ArrayList<>();
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            if (!Set.of("formatVersion", "name", "description", "nodes", "edges").contains(f)) {
-                problems.add(new FileProblem("/" + f, "unknown field (expected formatVersion, name, description, nodes, edges)"));
+            if (!Set.of("formatVersion", "name", "description", "nodes", "edges", "composites").contains(f)) {
+                problems.add(new FileProblem("/" + f,
+                        "unknown field (expected formatVersion, name, description, nodes, edges, composites)"));
             }
         }
         String name = text(root, "name", "/name", true, problems);
@@ -110,41 +130,189 @@ public final class DesignReader {
         if (description != null) {
             design.setDescription(description);
         }
-        Map<String, BlockType> types = new HashMap<>();
-        Map<String, ParamValues> values = new HashMap<>();
-        JsonNode nodes = root.get("nodes");
-        if (nodes == null || !nodes.isArray()) {
-            problems.add(new FileProblem("/nodes", nodes == null ? "missing: a list of nodes is required"
-                    : "must be a list of nodes, got " + kind(nodes)));
-        } else if (nodes.size() > MAX_NODES) {
-            problems.add(new FileProblem("/nodes", "has " + nodes.size() + " nodes; at most " + MAX_NODES + " are allowed"));
-        } else {
-            for (int i = 0; i < nodes.size() && problems.size() < MAX_PROBLEMS; i++) {
-                Node node = node(nodes.get(i), "/nodes/" + i, design, types, values, problems);
-                if (node != null) {
-                    design.addNode(node);
+        // Composites first (their names and port lists), so that user.* nodes anywhere can be checked.
+        Map<Graph, JsonNode> insides = new LinkedHashMap<>();
+        Map<CompositeDefinition, JsonNode> portLists = new LinkedHashMap<>();
+        JsonNode composites = root.get("composites");
+        if (composites != null && !composites.isObject()) {
+            problems.add(new FileProblem("/composites", "must be an object of composite blocks by name, got "
+                    + kind(composites)));
+        } else if (composites != null) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = composites.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                CompositeDefinition def = declareComposite(e.getKey(), e.getValue(), problems);
+                if (def != null) {
+                    design.putComposite(def);
+                    insides.put(new Graph(def.inside(), "/composites/" + def.name(), true), e.getValue());
+                    portLists.put(def, e.getValue());
                 }
             }
         }
-        JsonNode edges = root.get("edges");
-        if (edges == null) {
-            edges = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        int[] budget = {MAX_NODES};
+        for (Map.Entry<Graph, JsonNode> e : insides.entrySet()) {
+            nodes(e.getValue().get("nodes"), e.getKey(), budget, problems);
         }
-        if (!edges.isArray()) {
-            problems.add(new FileProblem("/edges", "must be a list of edges, got " + kind(edges)));
-        } else {
-            for (int i = 0; i < edges.size() && problems.size() < MAX_PROBLEMS; i++) {
-                edge(edges.get(i), "/edges/" + i, design, types, values, problems);
-            }
+        Graph top = new Graph(design, "", false);
+        nodes(root.get("nodes"), top, budget, problems);
+        for (Map.Entry<CompositeDefinition, JsonNode> e : portLists.entrySet()) {
+            checkBoundary(e.getKey(), e.getValue(), insides, problems);
         }
+        for (Map.Entry<Graph, JsonNode> e : insides.entrySet()) {
+            edges(e.getValue().get("edges"), e.getKey(), problems);
+        }
+        edges(root.get("edges"), top, problems);
         if (!problems.isEmpty()) {
             throw new ProjectFileException(source, problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS)));
         }
         return design;
     }
 
-    private Node node(JsonNode n, String at, Design design, Map<String, BlockType> types,
-                      Map<String, ParamValues> values, List<FileProblem> problems) {
+    /** A composite's name, fields and port lists; its nodes and edges are read later. */
+    private CompositeDefinition declareComposite(String key, JsonNode c, List<FileProblem> problems) {
+        String at = "/composites/" + abbreviate(key);
+        if (!CompositeDefinition.isValidName(key)) {
+            problems.add(new FileProblem(at, CompositeDefinition.nameRule(abbreviate(key))));
+            return null;
+        }
+        if (!c.isObject()) {
+            problems.add(new FileProblem(at, "a composite block must be an object with inputs, outputs, nodes and "
+                    + "edges, got " + kind(c)));
+            return null;
+        }
+        for (Iterator<String> it = c.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!Set.of("inputs", "outputs", "nodes", "edges").contains(f)) {
+                problems.add(new FileProblem(at + "/" + f, "unknown field (a composite block has inputs, outputs, nodes, "
+                        + "edges)"));
+            }
+        }
+        List<String> inputs = names(c.get("inputs"), at + "/inputs", problems);
+        List<String> outputs = names(c.get("outputs"), at + "/outputs", problems);
+        Design inside = new Design(key);
+        return new CompositeDefinition(key, inside, inputs, outputs);
+    }
+
+    /** A list of port names (a missing list is reported; bad entries are reported and skipped). */
+    private static List<String> names(JsonNode list, String at, List<FileProblem> problems) {
+        List<String> names = new ArrayList<>();
+        if (list == null) {
+            problems.add(new FileProblem(at, "missing: a list of port names (boundary node ids) is required"));
+            return names;
+        }
+        if (!list.isArray()) {
+            problems.add(new FileProblem(at, "must be a list of port names, got " + kind(list)));
+            return names;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode v = list.get(i);
+            if (!v.isTextual()) {
+                problems.add(new FileProblem(at + "/" + i, "must be a text (a port name), got " + kind(v)));
+            } else if (names.contains(v.textValue())) {
+                problems.add(new FileProblem(at + "/" + i, "'" + abbreviate(v.textValue()) + "' is listed twice"));
+            } else {
+                names.add(v.textValue());
+            }
+        }
+        return names;
+    }
+
+    /** Every listed port is a boundary node of the right kind, and every boundary node is listed. */
+    private static void checkBoundary(CompositeDefinition def, JsonNode c, Map<Graph, JsonNode> insides,
+                                      List<FileProblem> problems) {
+        Graph g = insides.keySet().stream().filter(x -> x.design == def.inside()).findFirst().orElseThrow();
+        for (String[] kind : new String[][]{{"inputs", BoundaryBlocks.INPUT_ID, "input"},
+                {"outputs", BoundaryBlocks.OUTPUT_ID, "output"}}) {
+            JsonNode list = c.get(kind[0]);
+            List<String> listed = new ArrayList<>();
+            if (list != null && list.isArray()) {
+                for (int i = 0; i < list.size(); i++) {
+                    if (!list.get(i).isTextual()) {
+                        continue;
+                    }
+                    String p = list.get(i).textValue();
+                    listed.add(p);
+                    var n = def.inside().node(p);
+                    if (n.isEmpty() && !g.types.containsKey(p)) {
+                        problems.add(new FileProblem(g.at + "/" + kind[0] + "/" + i, "no " + kind[1] + " node named '"
+                                + abbreviate(p) + "' among this composite's nodes"));
+                    } else if (n.isPresent() && !n.get().type().equals(kind[1])) {
+                        problems.add(new FileProblem(g.at + "/" + kind[0] + "/" + i, "'" + p + "' is a node of type " + n.get().type()
+                                + "; a boundary " + kind[2] + " must be an " + kind[1] + " node"));
+                    }
+                }
+            }
+            if (list == null || !list.isArray()) {
+                continue;
+            }
+            for (var n : def.inside().nodes()) {
+                if (n.type().equals(kind[1]) && !listed.contains(n.id())) {
+                    problems.add(new FileProblem(g.at + "/nodes/" + g.index.get(n.id()) + " (node '" + n.id() + "')",
+                            "boundary " + kind[2] + " '" + n.id() + "' is not listed in " + g.at + "/" + kind[0]));
+                }
+            }
+        }
+    }
+
+    private void nodes(JsonNode nodes, Graph g, int[] budget, List<FileProblem> problems) {
+        if (nodes == null || !nodes.isArray()) {
+            problems.add(new FileProblem(g.at + "/nodes", nodes == null ? "missing: a list of nodes is required"
+                    : "must be a list of nodes, got " + kind(nodes)));
+            return;
+        }
+        if (nodes.size() > budget[0]) {
+            problems.add(new FileProblem(g.at + "/nodes", "has " + nodes.size() + " nodes; at most " + MAX_NODES
+                    + " are allowed"));
+            return;
+        }
+        budget[0] -= nodes.size();
+        for (int i = 0; i < nodes.size() && problems.size() < MAX_PROBLEMS; i++) {
+            Node node = node(nodes.get(i), g.at + "/nodes/" + i, g, problems);
+            if (node != null) {
+                g.design.addNode(node);
+                g.index.put(node.id(), i);
+            }
+        }
+    }
+
+    private void edges(JsonNode edges, Graph g, List<FileProblem> problems) {
+        if (edges == null) {
+            return;
+        }
+        if (!edges.isArray()) {
+            problems.add(new FileProblem(g.at + "/edges", "must be a list of edges, got " + kind(edges)));
+            return;
+        }
+        for (int i = 0; i < edges.size() && problems.size() < MAX_PROBLEMS; i++) {
+            edge(edges.get(i), g.at + "/edges/" + i, g.design, g.types, g.values, problems);
+        }
+    }
+
+    /** The type a node names, or null after reporting why it cannot be used here. */
+    private BlockType type(String typeId, Graph g, String at, List<FileProblem> problems) {
+        if (BoundaryBlocks.isBoundary(typeId) && !g.inside) {
+            problems.add(new FileProblem(at, typeId + " marks a port of a composite block: it can only be used inside "
+                    + "one (under /composites)"));
+            return null;
+        }
+        BlockType type = DesignTypes.find(library, g.design, typeId).orElse(null);
+        if (type == null) {
+            var name = CompositeDefinition.nameOf(typeId);
+            if (name.isPresent()) {
+                var names = g.design.compositeScope().composites().keySet();
+                problems.add(new FileProblem(at, "unknown block type '" + abbreviate(typeId) + "': this file defines no "
+                        + "composite block named '" + abbreviate(name.get()) + "'" + (names.isEmpty()
+                        ? " (it has no /composites)" : " (it defines " + String.join(", ", names) + ")")));
+            } else {
+                problems.add(new FileProblem(at, "unknown block type '" + abbreviate(typeId) + "'" + suggestion(typeId)));
+            }
+        }
+        return type;
+    }
+
+    private Node node(JsonNode n, String at, Graph g, List<FileProblem> problems) {
+        Design design = g.design;
+        Map<String, BlockType> types = g.types;
+        Map<String, ParamValues> values = g.values;
         if (!n.isObject()) {
             problems.add(new FileProblem(at, "a node must be an object with id, type, params and position, got " + kind(n)));
             return null;
@@ -172,10 +340,8 @@ public final class DesignReader {
         }
         // The id is declared even if the node turns out to be invalid: its edges then add no second problem.
         types.put(id, null);
-        BlockType type = library.find(typeId).orElse(null);
+        BlockType type = type(typeId, g, where + "/type", problems);
         if (type == null) {
-            problems.add(new FileProblem(where + "/type", "unknown block type '" + abbreviate(typeId) + "'"
-                    + suggestion(typeId)));
             return null;
         }
         Map<String, Object> raw = new LinkedHashMap<>();

@@ -10,14 +10,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.modelworkbench.projects.design.CompositeDefinition;
 import org.modelworkbench.projects.design.Design;
 import org.modelworkbench.projects.design.Edge;
 import org.modelworkbench.projects.design.Node;
 
 /**
  * Writes designs as deterministic, human-readable JSON: fixed key order at the top and in nodes,
- * parameters sorted by name, nodes and edges in document order, two-space indentation and a final
- * newline, so that the diff of two saves shows only what changed.
+ * parameters sorted by name, nodes and edges in document order, composite blocks sorted by name,
+ * two-space indentation and a final newline, so that the diff of two saves shows only what changed.
  */
 public final class DesignWriter {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -31,7 +32,24 @@ public final class DesignWriter {
         root.put("formatVersion", Migrations.CURRENT_VERSION);
         root.put("name", design.name());
         root.put("description", design.description());
-        ArrayNode nodes = root.putArray("nodes");
+        writeGraph(root, design);
+        // Only designs with composite blocks carry the (then non-empty) object: others stay as they were.
+        if (!design.composites().isEmpty()) {
+            ObjectNode composites = root.putObject("composites");
+            for (CompositeDefinition c : design.composites().values()) { // sorted by name
+                ObjectNode o = composites.putObject(c.name());
+                ArrayNode inputs = o.putArray("inputs");
+                c.inputs().forEach(inputs::add);
+                ArrayNode outputs = o.putArray("outputs");
+                c.outputs().forEach(outputs::add);
+                writeGraph(o, c.inside());
+            }
+        }
+        return root;
+    }
+
+    private static void writeGraph(ObjectNode target, Design design) {
+        ArrayNode nodes = target.putArray("nodes");
         for (Node n : design.nodes()) {
             ObjectNode o = nodes.addObject();
             o.put("id", n.id());
@@ -44,13 +62,12 @@ public final class DesignWriter {
             pos.put("x", round(n.x()));
             pos.put("y", round(n.y()));
         }
-        ArrayNode edges = root.putArray("edges");
+        ArrayNode edges = target.putArray("edges");
         for (Edge e : design.edges()) {
             ObjectNode o = edges.addObject();
             o.put("from", e.from().toString());
             o.put("to", e.to().toString());
         }
-        return root;
     }
 
     public static String toJson(Design design) {

@@ -9,10 +9,13 @@ import java.util.List;
  */
 public final class Migrations {
     /** The format this version of the app writes. */
-    public static final int CURRENT_VERSION = 1;
+    public static final int CURRENT_VERSION = 2;
 
-    /** The steps of the app: none yet, since format 1 is the first. Step i turns version i+1 into i+2. */
-    public static final Migrations STANDARD = new Migrations(CURRENT_VERSION, List.of());
+    /**
+     * The steps of the app; step i turns version i+1 into i+2. 1 → 2 adds the (empty)
+     * {@code "composites"} object of format 2.
+     */
+    public static final Migrations STANDARD = new Migrations(CURRENT_VERSION, List.of(new AddCompositesMigration()));
 
     private final int current;
     private final List<Migration> steps;

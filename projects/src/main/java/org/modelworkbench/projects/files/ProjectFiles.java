@@ -51,6 +51,9 @@ public final class ProjectFiles {
             } catch (CharacterCodingException e) {
                 throw new ProjectFileException(name, "/", "is not UTF-8 text (is it a project file?)");
             }
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1); // a byte order mark, as some Windows editors write: not part of the JSON
+            }
             return reader.read(text, name);
         } catch (NoSuchFileException e) {
             throw new ProjectFileException(name, "/", "no such file");

@@ -1,4 +1,4 @@
-package org.modelworkbench.blocks.type;
+package org.modelworkbench.blocks.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.modelworkbench.blocks.type.BlockSpec;
+import org.modelworkbench.blocks.type.BlockType;
+import org.modelworkbench.blocks.type.Category;
+import org.modelworkbench.blocks.type.Evaluation;
+import org.modelworkbench.blocks.type.PrimitiveBlockType;
+import org.modelworkbench.blocks.type.ShapeException;
 import org.modelworkbench.blocks.conv.ConvBlocks;
 import org.modelworkbench.blocks.graph.BlockGraph.Ref;
 import org.modelworkbench.blocks.graph.GraphBuilder;

@@ -1,12 +1,16 @@
-package org.modelworkbench.blocks.type;
+package org.modelworkbench.blocks.graph;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.modelworkbench.blocks.graph.BlockGraph;
-import org.modelworkbench.blocks.graph.GraphEvaluator;
 import org.modelworkbench.blocks.param.ParamValues;
 import org.modelworkbench.blocks.shape.Shape;
+import org.modelworkbench.blocks.type.AbstractBlockType;
+import org.modelworkbench.blocks.type.BlockSpec;
+import org.modelworkbench.blocks.type.Evaluation;
+import org.modelworkbench.blocks.type.Inputs;
+import org.modelworkbench.blocks.type.PortSpec;
+import org.modelworkbench.blocks.type.ShapeException;
 
 /**
  * A block that is a small design of other blocks, generated from its parameters and input shapes

@@ -1,0 +1,29 @@
+package org.modelworkbench.app.gui;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.modelworkbench.app.gui.prefs.AppFolders;
+import org.modelworkbench.app.gui.prefs.Preferences;
+import org.modelworkbench.app.gui.window.MainWindow;
+
+/** The desktop application: one main window over the user's preferences and app data folder. */
+public final class WorkbenchApp extends Application {
+    private MainWindow window;
+
+    @Override
+    public void start(Stage stage) {
+        AppFolders folders = AppFolders.standard();
+        Preferences preferences = Preferences.load(folders.preferencesFile());
+        preferences.theme().apply();
+        window = new MainWindow(stage, folders, preferences, url -> getHostServices().showDocument(url), Platform::exit);
+        window.show();
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.shutdown();
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package org.modelworkbench.app.gui.actions;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+
+/**
+ * Binds each {@link ActionId} to what it does and whether it is enabled, and makes the menu items,
+ * toolbar buttons and keys from that binding. Only bound actions appear anywhere, so a menu never
+ * offers something the window cannot do, and the shortcuts panel lists exactly the keys that work.
+ */
+public final class ActionRegistry {
+    private final Map<ActionId, Runnable> handlers = new EnumMap<>(ActionId.class);
+    private final Map<ActionId, BooleanProperty> disabled = new EnumMap<>(ActionId.class);
+    private final Map<ActionId, StringProperty> texts = new EnumMap<>(ActionId.class);
+    private Scene scene;
+    private final java.util.Set<ActionId> beforeControls = java.util.EnumSet.noneOf(ActionId.class);
+
+    /** Says what an action does; it is enabled unless {@link #disabledProperty} says otherwise. */
+    public void bind(ActionId id, Runnable handler) {
+        handlers.put(id, handler);
+    }
+
+    public void bind(ActionId id, Runnable handler, ObservableValue<Boolean> disabledWhen) {
+        bind(id, handler);
+        disabledProperty(id).bind(disabledWhen);
+    }
+
+    public boolean isBound(ActionId id) {
+        return handlers.containsKey(id);
+    }
+
+    /** The bound actions in table order. */
+    public List<ActionId> boundActions() {
+        List<ActionId> list = new ArrayList<>();
+        for (ActionId id : ActionId.values()) {
+            if (isBound(id)) {
+                list.add(id);
+            }
+        }
+        return list;
+    }
+
+    public BooleanProperty disabledProperty(ActionId id) {
+        return disabled.computeIfAbsent(id, k -> new SimpleBooleanProperty(false));
+    }
+
+    /** The text shown in menus and tooltips (Undo and Redo bind it to the name of the edit). */
+    public StringProperty textProperty(ActionId id) {
+        return texts.computeIfAbsent(id, k -> new SimpleStringProperty(k.text()));
+    }
+
+    /**
+     * Runs the action if it is bound and enabled. An {@link ActionId.Scope#EDITOR} action does
+     * nothing while a text field has the keyboard.
+     */
+    public void fire(ActionId id) {
+        Runnable h = handlers.get(id);
+        if (h == null || disabledProperty(id).get()) {
+            return;
+        }
+        if (id.scope() == ActionId.Scope.EDITOR && scene != null && scene.getFocusOwner() instanceof TextInputControl) {
+            return;
+        }
+        h.run();
+    }
+
+    public MenuItem menuItem(ActionId id) {
+        return configure(new MenuItem(), id);
+    }
+
+    /** A menu item with a tick, two-way bound to {@code state}; the action is run after it changes. */
+    public CheckMenuItem checkMenuItem(ActionId id, BooleanProperty state) {
+        CheckMenuItem item = new CheckMenuItem();
+        item.selectedProperty().bindBidirectional(state);
+        item.setId(id.menuItemId());
+        item.textProperty().bind(textProperty(id));
+        item.disableProperty().bind(disabledProperty(id));
+        if (!id.keys().isEmpty()) {
+            item.setAccelerator(id.keys().get(0));
+        }
+        // The tick toggles the state itself; the handler only reacts (e.g. saves the preference).
+        item.setOnAction(e -> {
+            Runnable h = handlers.get(id);
+            if (h != null) {
+                h.run();
+            }
+        });
+        return item;
+    }
+
+    public RadioMenuItem radioMenuItem(ActionId id) {
+        return configure(new RadioMenuItem(), id);
+    }
+
+    private <T extends MenuItem> T configure(T item, ActionId id) {
+        item.setId(id.menuItemId());
+        item.textProperty().bind(textProperty(id));
+        item.disableProperty().bind(disabledProperty(id));
+        if (!id.keys().isEmpty()) {
+            item.setAccelerator(id.keys().get(0));
+        }
+        item.setOnAction(e -> fire(id));
+        return item;
+    }
+
+    /** A toolbar button showing only {@code graphic}; the tooltip gives the action's text and key. */
+    public Button button(ActionId id, Node graphic) {
+        Button b = new Button(null, graphic);
+        b.setId("tool-" + id.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        b.setFocusTraversable(false);
+        b.disableProperty().bind(disabledProperty(id));
+        b.setOnAction(e -> fire(id));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(textProperty(id).map(t -> id.keys().isEmpty() ? t
+                : t + "   (" + id.keys().get(0).getDisplayText() + ")"));
+        b.setTooltip(tip);
+        b.getStyleClass().addAll("button-icon", "flat");
+        return b;
+    }
+
+    /**
+     * Registers the keys of every bound action on the scene: menu items already carry the first
+     * key of theirs; the alternatives (and the keys of actions that have no menu item) go into the
+     * scene's accelerators.
+     */
+    public void installKeys(Scene scene, List<ActionId> inMenus) {
+        this.scene = scene;
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            for (ActionId id : beforeControls) {
+                if (isBound(id) && !disabledProperty(id).get() && id.keys().stream().anyMatch(k -> k.match(e))
+                        && !(id.scope() == ActionId.Scope.EDITOR && scene.getFocusOwner() instanceof TextInputControl)) {
+                    e.consume();
+                    fire(id);
+                    return;
+                }
+            }
+        });
+        for (ActionId id : boundActions()) {
+            List<KeyCombination> keys = id.keys();
+            for (int i = inMenus.contains(id) ? 1 : 0; i < keys.size(); i++) {
+                scene.getAccelerators().put(keys.get(i), () -> fire(id));
+            }
+        }
+    }
+
+    /**
+     * Lets the action's keys win over the focused control (e.g. Alt+Up, which the canvas would
+     * otherwise take to nudge the selection): while the action is enabled its keys are caught
+     * before any control sees them; while it is disabled they reach the controls as usual.
+     */
+    public void beforeControls(ActionId id) {
+        beforeControls.add(id);
+    }
+
+    /** The key text shown in the shortcuts panel, e.g. "Ctrl+Shift+Z, Ctrl+Y". */
+    public static String keyText(ActionId id) {
+        List<String> parts = new ArrayList<>();
+        for (KeyCombination k : id.keys()) {
+            parts.add(k.getDisplayText());
+        }
+        return String.join(", ", parts);
+    }
+}

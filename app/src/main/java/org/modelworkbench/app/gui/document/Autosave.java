@@ -1,0 +1,184 @@
+package org.modelworkbench.app.gui.document;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.modelworkbench.projects.design.Design;
+import org.modelworkbench.projects.files.DesignWriter;
+import org.modelworkbench.projects.files.ProjectFileException;
+import org.modelworkbench.projects.files.ProjectFiles;
+
+/**
+ * Keeps a copy of unsaved work in the app data folder so that a crash loses at most one interval
+ * of edits. Each running window writes {@code <session>.json} (the design, in the project format)
+ * and {@code <session>.meta.json} (the file it belongs to, the time, the process id). A clean exit
+ * deletes both; files left by a process that is no longer running are offered for recovery at
+ * the next start.
+ */
+public final class Autosave {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String META = ".meta.json";
+
+    /** Unsaved work left behind by an earlier session. */
+    public record Entry(Path designFile, Path metaFile, String name, Path originalPath, Instant savedAt, long pid) {
+        /** Where the design was saved before, or "never saved". */
+        public String originText() {
+            return originalPath == null ? "never saved" : originalPath.toString();
+        }
+    }
+
+    private final Path folder;
+    private final String session = UUID.randomUUID().toString();
+    private long writtenRevision = -1;
+    private Document writtenDocument;
+
+    public Autosave(Path folder) {
+        this.folder = folder;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    Path designFile() {
+        return folder.resolve(session + ".json");
+    }
+
+    Path metaFile() {
+        return folder.resolve(session + META);
+    }
+
+    /**
+     * Writes the document if it has changes not yet autosaved; removes this session's autosave when
+     * there is nothing unsaved. Returns the problem when writing failed.
+     */
+    public Optional<String> update(Document doc) {
+        if (doc == null || !doc.isDirty()) {
+            discard();
+            return Optional.empty();
+        }
+        long revision = doc.model().commands().revisionProperty().get();
+        if (doc == writtenDocument && revision == writtenRevision && Files.exists(designFile())) {
+            return Optional.empty();
+        }
+        try {
+            Files.createDirectories(folder);
+            String design = DesignWriter.toJson(doc.model().design());
+            ObjectNode meta = JSON.createObjectNode();
+            meta.put("name", doc.model().design().name());
+            if (doc.path() != null) {
+                meta.put("path", doc.path().toAbsolutePath().toString());
+            } else {
+                meta.putNull("path");
+            }
+            meta.put("savedAt", Instant.now().toString());
+            meta.put("pid", ProcessHandle.current().pid());
+            writeAtomically(designFile(), design);
+            writeAtomically(metaFile(), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(meta));
+            writtenDocument = doc;
+            writtenRevision = revision;
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("autosave to " + folder + " failed: " + e.getMessage());
+        }
+    }
+
+    /** Deletes this session's autosave (after a save, or on a clean exit). */
+    public void discard() {
+        writtenDocument = null;
+        writtenRevision = -1;
+        deleteQuietly(designFile());
+        deleteQuietly(metaFile());
+    }
+
+    /** Autosaves of sessions that are no longer running, newest first. */
+    public List<Entry> recoverable() {
+        List<Entry> list = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return list;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + META)) {
+            for (Path meta : files) {
+                String id = meta.getFileName().toString();
+                id = id.substring(0, id.length() - META.length());
+                if (id.equals(session)) {
+                    continue;
+                }
+                Path design = folder.resolve(id + ".json");
+                try {
+                    JsonNode m = JSON.readTree(Files.readString(meta, StandardCharsets.UTF_8));
+                    long pid = m.path("pid").asLong(-1);
+                    if (pid > 0 && pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                        continue; // another window is running and owns this autosave
+                    }
+                    if (!Files.isRegularFile(design)) {
+                        deleteQuietly(meta);
+                        continue;
+                    }
+                    String path = m.path("path").isTextual() ? m.path("path").asText() : null;
+                    Instant at;
+                    try {
+                        at = Instant.parse(m.path("savedAt").asText());
+                    } catch (RuntimeException e) {
+                        at = Files.getLastModifiedTime(design).toInstant();
+                    }
+                    list.add(new Entry(design, meta, m.path("name").asText("Untitled"),
+                            path == null ? null : Path.of(path), at, pid));
+                } catch (IOException | RuntimeException e) {
+                    // An unreadable note: still offer the design itself.
+                    if (Files.isRegularFile(design)) {
+                        list.add(new Entry(design, meta, design.getFileName().toString(), null, Instant.EPOCH, -1));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return list;
+        }
+        list.sort(Comparator.comparing(Entry::savedAt).reversed());
+        return list;
+    }
+
+    public static Design read(Entry entry) throws ProjectFileException {
+        return ProjectFiles.read(entry.designFile());
+    }
+
+    public static void delete(Entry entry) {
+        deleteQuietly(entry.designFile());
+        deleteQuietly(entry.metaFile());
+    }
+
+    private static void writeAtomically(Path file, String text) throws IOException {
+        Path tmp = Files.createTempFile(file.getParent(), ".autosave", ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // Left behind: offered for recovery next time, which is the safe side.
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.modelworkbench.app.gui.document;
+
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.modelworkbench.editor.model.EditorModel;
+
+/**
+ * One open design: its editor model, the file it belongs to (none until first saved), and whether it
+ * has unsaved changes. A design recovered from an autosave counts as changed until it is saved,
+ * although its undo history is empty.
+ */
+public final class Document {
+    private final EditorModel model;
+    private final ObjectProperty<Path> path = new SimpleObjectProperty<>(this, "path");
+    private final BooleanProperty recovered = new SimpleBooleanProperty(this, "recovered");
+    private final BooleanBinding dirty;
+    private final StringBinding displayName;
+
+    public Document(EditorModel model, Path path) {
+        this.model = model;
+        this.path.set(path);
+        this.dirty = model.commands().dirtyProperty().or(recovered);
+        this.displayName = Bindings.createStringBinding(() -> {
+            Path p = this.path.get();
+            return p == null ? model.design().name() : p.getFileName().toString();
+        }, this.path, model.commands().revisionProperty());
+    }
+
+    public EditorModel model() {
+        return model;
+    }
+
+    public Path path() {
+        return path.get();
+    }
+
+    public ObjectProperty<Path> pathProperty() {
+        return path;
+    }
+
+    /** Unsaved changes: edits since the last save, or a recovered design not yet saved. */
+    public BooleanBinding dirtyProperty() {
+        return dirty;
+    }
+
+    public boolean isDirty() {
+        return dirty.get();
+    }
+
+    /** The file name once saved, the design's name before. */
+    public StringBinding displayNameProperty() {
+        return displayName;
+    }
+
+    public void markRecovered() {
+        recovered.set(true);
+    }
+
+    /** After a successful save to {@code file}. */
+    public void saved(Path file) {
+        path.set(file);
+        recovered.set(false);
+        model.commands().markSaved();
+    }
+}

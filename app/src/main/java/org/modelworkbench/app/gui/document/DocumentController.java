@@ -1,0 +1,262 @@
+package org.modelworkbench.app.gui.document;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.stage.Window;
+import org.modelworkbench.app.gui.dialogs.Dialogs;
+import org.modelworkbench.app.gui.prefs.Preferences;
+import org.modelworkbench.blocks.io.InputBlocks;
+import org.modelworkbench.blocks.library.BlockLibrary;
+import org.modelworkbench.editor.model.EditorModel;
+import org.modelworkbench.projects.design.Design;
+import org.modelworkbench.projects.design.DesignBuilder;
+import org.modelworkbench.projects.files.ProjectFileException;
+import org.modelworkbench.projects.files.ProjectFiles;
+import org.modelworkbench.projects.templates.TemplateInfo;
+import org.modelworkbench.projects.templates.Templates;
+
+/**
+ * New, open, save, save as and close of the one design a window shows, with the unsaved-changes
+ * question before anything would discard edits, file errors shown as a dialog (the current design
+ * stays open), the recent-projects list and the autosave kept up to date. Every method returns
+ * whether it went through (false: cancelled or failed).
+ */
+public final class DocumentController {
+    private final BlockLibrary library;
+    private final Preferences preferences;
+    private final Autosave autosave;
+    private final Supplier<Window> owner;
+    private final ObjectProperty<Document> document = new SimpleObjectProperty<>(this, "document");
+    private FilePicker picker = FilePicker.standard();
+    private Consumer<String> onStatus = s -> { };
+
+    public DocumentController(BlockLibrary library, Preferences preferences, Autosave autosave, Supplier<Window> owner) {
+        this.library = library;
+        this.preferences = preferences;
+        this.autosave = autosave;
+        this.owner = owner;
+    }
+
+    /** The open design, or null when none is (the start page shows). */
+    public ReadOnlyObjectProperty<Document> documentProperty() {
+        return document;
+    }
+
+    public Document document() {
+        return document.get();
+    }
+
+    public Preferences preferences() {
+        return preferences;
+    }
+
+    public Autosave autosave() {
+        return autosave;
+    }
+
+    public BlockLibrary library() {
+        return library;
+    }
+
+    public void setFilePicker(FilePicker picker) {
+        this.picker = picker;
+    }
+
+    public FilePicker filePicker() {
+        return picker;
+    }
+
+    /** Short messages for the status bar ("Saved resnet.json"). */
+    public void setOnStatus(Consumer<String> onStatus) {
+        this.onStatus = onStatus;
+    }
+
+    /** A design with one image input, ready for blocks. */
+    public static Design blankDesign() {
+        DesignBuilder b = new DesignBuilder("Untitled design");
+        b.add("input", InputBlocks.IMAGE_ID, Map.of());
+        return b.build();
+    }
+
+    public boolean newBlank() {
+        return replaceWith(blankDesign(), null, "starting a new design");
+    }
+
+    /** Opens a fresh copy of a shipped template (not tied to a file). */
+    public boolean newFromTemplate(TemplateInfo template) {
+        if (!confirmDiscard("opening " + template.name())) {
+            return false;
+        }
+        try {
+            show(new Document(new EditorModel(Templates.load(template.id()), library), null));
+            onStatus.accept("New design from the template " + template.name());
+            return true;
+        } catch (ProjectFileException e) {
+            Dialogs.fileError(owner.get(), "Could not open the template", e);
+            return false;
+        }
+    }
+
+    /** Asks for a project file and opens it. */
+    public boolean open() {
+        if (!confirmDiscard("opening another design")) {
+            return false;
+        }
+        Optional<Path> file = picker.open(owner.get(), FilePicker.Kind.PROJECT, folder());
+        return file.isPresent() && load(file.get());
+    }
+
+    /** Opens a file (e.g. a recent project) after the unsaved-changes question. */
+    public boolean open(Path file) {
+        return confirmDiscard("opening " + file.getFileName()) && load(file);
+    }
+
+    private boolean load(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        try {
+            Design d = ProjectFiles.read(abs);
+            show(new Document(new EditorModel(d, library), abs));
+            preferences.addRecent(abs);
+            preferences.save();
+            onStatus.accept("Opened " + abs.getFileName());
+            return true;
+        } catch (ProjectFileException e) {
+            Dialogs.fileError(owner.get(), "Could not open " + abs.getFileName(), e);
+            return false;
+        }
+    }
+
+    /** Saves to the document's file, asking for one first if it has none. */
+    public boolean save() {
+        Document doc = document.get();
+        if (doc == null) {
+            return false;
+        }
+        return doc.path() == null ? saveAs() : write(doc, doc.path());
+    }
+
+    public boolean saveAs() {
+        Document doc = document.get();
+        if (doc == null) {
+            return false;
+        }
+        String suggested = doc.path() != null ? doc.path().getFileName().toString() : fileNameFor(doc.model().design().name());
+        Optional<Path> file = picker.save(owner.get(), FilePicker.Kind.PROJECT, folder(), suggested);
+        return file.isPresent() && write(doc, file.get());
+    }
+
+    /** Saves to {@code file} directly (no dialog); used by Save As and by tests. */
+    public boolean saveTo(Path file) {
+        Document doc = document.get();
+        return doc != null && write(doc, file);
+    }
+
+    private boolean write(Document doc, Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        try {
+            ProjectFiles.write(doc.model().design(), abs);
+        } catch (ProjectFileException e) {
+            Dialogs.fileError(owner.get(), "Could not save " + abs.getFileName(), e);
+            return false;
+        }
+        doc.saved(abs);
+        autosave.discard();
+        preferences.addRecent(abs);
+        preferences.save();
+        onStatus.accept("Saved " + abs);
+        return true;
+    }
+
+    /** Closes the design (the start page shows). */
+    public boolean close() {
+        if (document.get() == null) {
+            return true;
+        }
+        if (!confirmDiscard("closing")) {
+            return false;
+        }
+        show(null);
+        return true;
+    }
+
+    /** Opens unsaved work left by a crash, marked as changed, tied to the file it came from. */
+    public boolean recover(Autosave.Entry entry) {
+        if (!confirmDiscard("recovering " + entry.name())) {
+            return false;
+        }
+        try {
+            Design d = Autosave.read(entry);
+            Document doc = new Document(new EditorModel(d, library), entry.originalPath());
+            doc.markRecovered();
+            show(doc);
+            Autosave.delete(entry);
+            autosave.update(doc);
+            onStatus.accept("Recovered " + entry.name() + " (not saved yet)");
+            return true;
+        } catch (ProjectFileException e) {
+            Dialogs.fileError(owner.get(), "Could not recover " + entry.name(), e);
+            return false;
+        }
+    }
+
+    /**
+     * True when nothing would be lost: no changes, or the user saved them or chose not to. False when
+     * the user cancelled (or the save failed or was cancelled).
+     */
+    public boolean confirmDiscard(String beforeWhat) {
+        Document doc = document.get();
+        if (doc == null || !doc.isDirty()) {
+            return true;
+        }
+        return switch (Dialogs.askToSave(owner.get(), doc.displayNameProperty().get(), beforeWhat)) {
+            case SAVE -> save();
+            case DONT_SAVE -> true;
+            case CANCEL -> false;
+        };
+    }
+
+    private boolean replaceWith(Design design, Path path, String beforeWhat) {
+        if (!confirmDiscard(beforeWhat)) {
+            return false;
+        }
+        show(new Document(new EditorModel(design, library), path));
+        return true;
+    }
+
+    /** Shows a document without asking (the caller asked). */
+    public void show(Document doc) {
+        autosave.discard();
+        document.set(doc);
+    }
+
+    /** Writes the autosave if the design has unsaved changes (the window's timer calls this). */
+    public Optional<String> autosaveNow() {
+        return autosave.update(document.get());
+    }
+
+    private Path folder() {
+        Document doc = document.get();
+        if (doc != null && doc.path() != null && doc.path().getParent() != null) {
+            return doc.path().getParent();
+        }
+        for (Path p : preferences.recent()) {
+            if (p.getParent() != null && Files.isDirectory(p.getParent())) {
+                return p.getParent();
+            }
+        }
+        return Path.of(System.getProperty("user.home"));
+    }
+
+    /** "ResNet (Fashion-MNIST)" → "resnet-fashion-mnist.json". */
+    public static String fileNameFor(String designName) {
+        String s = designName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return (s.isEmpty() ? "design" : s) + ".json";
+    }
+}

@@ -1,0 +1,165 @@
+package org.modelworkbench.app.gui.window;
+
+import java.util.Locale;
+import javafx.animation.PauseTransition;
+import javafx.beans.InvalidationListener;
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.geometry.Orientation;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+import org.modelworkbench.app.format.Numbers;
+import org.modelworkbench.app.gui.document.Document;
+import org.modelworkbench.editor.canvas.GraphCanvas;
+import org.modelworkbench.projects.analysis.DesignAnalysis;
+
+/**
+ * The line at the bottom of the window: design name, node count, params and MACs totals, zoom,
+ * an "unsaved" marker, and short messages ("Saved …") that fade after a few seconds.
+ */
+final class StatusBarView extends HBox {
+    private final Label name = label("status-name");
+    private final Label nodes = label("status-nodes");
+    private final Label params = label("status-params");
+    private final Label macs = label("status-macs");
+    private final Label zoom = label("status-zoom");
+    private final Label unsaved = label("status-unsaved");
+    private final Label message = label("status-message");
+    private final PauseTransition messageTimeout = new PauseTransition(Duration.seconds(6));
+    private Document document;
+    private GraphCanvas canvas;
+    private final InvalidationListener refresh = o -> refresh();
+    private final ChangeListener<Number> zoomListener = (o, a, b) -> showZoom();
+
+    StatusBarView() {
+        setId("status-bar");
+        getStyleClass().add("status-bar");
+        setAlignment(Pos.CENTER_LEFT);
+        setSpacing(10);
+        name.getStyleClass().add("status-name");
+        name.setMinWidth(60);
+        unsaved.getStyleClass().add("status-unsaved");
+        unsaved.setText("● unsaved");
+        message.getStyleClass().add("muted");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        getChildren().addAll(name, unsaved, separator(), nodes, separator(), params, separator(), macs, grow, message,
+                separator(), zoom);
+        messageTimeout.setOnFinished(e -> message.setText(""));
+        show(null, null);
+    }
+
+    /** Follows a document and its canvas (or shows nothing when none is open). */
+    void show(Document doc, GraphCanvas canvas) {
+        if (document != null) {
+            document.model().analysisProperty().removeListener(refresh);
+            document.dirtyProperty().removeListener(refresh);
+            document.displayNameProperty().removeListener(refresh);
+        }
+        if (this.canvas != null) {
+            this.canvas.zoomProperty().removeListener(zoomListener);
+        }
+        document = doc;
+        this.canvas = canvas;
+        if (doc != null) {
+            doc.model().analysisProperty().addListener(refresh);
+            doc.dirtyProperty().addListener(refresh);
+            doc.displayNameProperty().addListener(refresh);
+        }
+        if (canvas != null) {
+            canvas.zoomProperty().addListener(zoomListener);
+        }
+        refresh();
+        showZoom();
+    }
+
+    /**
+     * Runs long work off the FX thread, showing its message, a progress indicator and a Cancel
+     * button here until it ends; {@code onSuccess} then runs on the FX thread.
+     */
+    void runTask(javafx.concurrent.Task<?> task, String text, Runnable onSuccess) {
+        javafx.scene.control.ProgressIndicator progress = new javafx.scene.control.ProgressIndicator();
+        progress.setId("status-progress");
+        progress.setPrefSize(16, 16);
+        progress.setMaxSize(16, 16);
+        javafx.scene.control.Button cancel = new javafx.scene.control.Button("Cancel");
+        cancel.setId("status-cancel");
+        cancel.getStyleClass().addAll("flat", "small");
+        cancel.setOnAction(e -> task.cancel());
+        HBox box = new HBox(6, progress, cancel);
+        box.setAlignment(Pos.CENTER_LEFT);
+        int at = getChildren().indexOf(message);
+        getChildren().add(at, box);
+        messageTimeout.stop();
+        message.setText(text);
+        Runnable done = () -> getChildren().remove(box);
+        task.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_SUCCEEDED, e -> {
+            done.run();
+            message("Done: " + text.replace("…", ""));
+            if (onSuccess != null) {
+                onSuccess.run();
+            }
+        });
+        task.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_CANCELLED, e -> {
+            done.run();
+            message("Cancelled");
+        });
+        task.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_FAILED, e -> {
+            done.run();
+            Throwable t = task.getException();
+            message("Failed: " + (t == null ? "unknown error" : t.getMessage() == null ? t.toString() : t.getMessage()));
+        });
+        Thread thread = new Thread(task, "workbench-task");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void message(String text) {
+        message.setText(text);
+        messageTimeout.playFromStart();
+    }
+
+    private void refresh() {
+        boolean open = document != null;
+        for (javafx.scene.Node n : getChildren()) {
+            if (n != name && n != unsaved && n != message) {
+                n.setVisible(open);
+            }
+        }
+        if (!open) {
+            name.setText("No design open");
+            unsaved.setVisible(false);
+            return;
+        }
+        name.setText(document.model().design().name());
+        unsaved.setVisible(document.isDirty());
+        int n = document.model().design().size();
+        nodes.setText(n + (n == 1 ? " node" : " nodes"));
+        DesignAnalysis a = document.model().analysis();
+        if (a != null) {
+            params.setText(Numbers.si(a.totals().params()) + " params");
+            macs.setText(Numbers.si(a.totals().macs()) + " MACs");
+        }
+    }
+
+    private void showZoom() {
+        zoom.setText(canvas == null ? "" : String.format(Locale.ROOT, "%.0f %%", canvas.zoomProperty().get() * 100));
+    }
+
+    private static Label label(String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static Separator separator() {
+        Separator s = new Separator(Orientation.VERTICAL);
+        s.getStyleClass().add("status-separator");
+        return s;
+    }
+}

@@ -1,0 +1,137 @@
+package org.modelworkbench.app.gui;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.modelworkbench.app.gui.prefs.AppFolders;
+import org.modelworkbench.app.gui.prefs.Preferences;
+import org.modelworkbench.app.gui.window.MainWindow;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Opens a main window over a fresh app data folder, for the GUI journeys. */
+final class WorkbenchFixture {
+    final Path data;
+    final Preferences preferences;
+    final MainWindow window;
+    boolean quitCalled;
+
+    private WorkbenchFixture(Path data, Preferences preferences, MainWindow window) {
+        this.data = data;
+        this.preferences = preferences;
+        this.window = window;
+    }
+
+    /** Call in @Start: a window of 1400×900 over an empty data folder. */
+    static WorkbenchFixture open(Stage stage) {
+        try {
+            Path data = Files.createTempDirectory("mw-gui-test");
+            return open(stage, data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static WorkbenchFixture open(Stage stage, Path data) {
+        Preferences prefs = Preferences.load(data.resolve("preferences.json"));
+        prefs.theme().apply();
+        WorkbenchFixture[] f = new WorkbenchFixture[1];
+        MainWindow w = new MainWindow(stage, new AppFolders(data), prefs, url -> { }, () -> f[0].quitCalled = true);
+        f[0] = new WorkbenchFixture(data, prefs, w);
+        stage.show();
+        stage.requestFocus();
+        return f[0];
+    }
+
+    static void waitUntil(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+                boolean[] r = new boolean[1];
+                WaitForAsyncUtils.asyncFx(() -> r[0] = condition.getAsBoolean()).get();
+                return r[0];
+            });
+        } catch (Exception e) {
+            throw new AssertionError("condition not met in 20 s", e);
+        }
+    }
+
+    static void fx(Runnable r) {
+        WaitForAsyncUtils.waitForAsyncFx(20_000, r);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Writes a PNG of a node (scene root for the whole window). */
+    static void snapshot(Node node, Path file) {
+        WritableImage[] img = new WritableImage[1];
+        fx(() -> img[0] = node.snapshot(null, null));
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Monocle keeps the drag view of a stage that a previous test replaced; the next platform drag
+     * then fails in notifyDragLeave. Forget it before a palette drag (same workaround as the canvas tests).
+     */
+    static void forgetStaleMonocleDragView() {
+        fx(() -> {
+            try {
+                Class<?> input = Class.forName("com.sun.glass.ui.monocle.MouseInput");
+                var getInstance = input.getDeclaredMethod("getInstance");
+                getInstance.setAccessible(true);
+                Object instance = getInstance.invoke(null);
+                var field = input.getDeclaredField("dragView");
+                field.setAccessible(true);
+                field.set(instance, null);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // Not Monocle, or another version: nothing to work around.
+            }
+        });
+    }
+
+    /**
+     * Hides tooltips and other popups: under Monocle a press that lands on a tooltip window makes a
+     * following platform drag fail ("dropTargetAssistant is null").
+     */
+    static void hidePopups() {
+        fx(() -> new java.util.ArrayList<>(javafx.stage.Window.getWindows()).stream()
+                .filter(w -> w instanceof javafx.stage.PopupWindow)
+                .forEach(javafx.stage.Window::hide));
+    }
+
+    /** Scrolls the enclosing scroll pane so that the node is in view (as the user would). */
+    static void scrollIntoView(Node node) {
+        fx(() -> {
+            javafx.scene.Parent p = node.getParent();
+            while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+                p = p.getParent();
+            }
+            if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+                javafx.geometry.Bounds b = sp.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                double extra = sp.getContent().getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+                if (extra > 0) {
+                    sp.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 40) / extra)));
+                }
+            }
+        });
+    }
+
+    static void settle(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents(3);
+        robot.sleep(50);
+        Platform.requestNextPulse();
+        WaitForAsyncUtils.waitForFxEvents(3);
+    }
+}

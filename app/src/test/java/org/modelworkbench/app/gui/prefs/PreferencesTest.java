@@ -1,0 +1,69 @@
+package org.modelworkbench.app.gui.prefs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.modelworkbench.app.gui.theme.Theme;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class PreferencesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void the_data_folder_is_the_override_then_xdg_data_home_then_local_share() {
+        assertThat(AppFolders.resolve("/tmp/x", Map.of("XDG_DATA_HOME", "/data"), "/home/u")).isEqualTo(Path.of("/tmp/x"));
+        assertThat(AppFolders.resolve(null, Map.of("XDG_DATA_HOME", "/data"), "/home/u"))
+                .isEqualTo(Path.of("/data/model-workbench"));
+        assertThat(AppFolders.resolve(null, Map.of("XDG_DATA_HOME", "relative"), "/home/u"))
+                .isEqualTo(Path.of("/home/u/.local/share/model-workbench"));
+        assertThat(AppFolders.resolve("", Map.of(), "/home/u")).isEqualTo(Path.of("/home/u/.local/share/model-workbench"));
+        assertThat(new AppFolders(Path.of("/d")).autosaveFolder()).isEqualTo(Path.of("/d/autosave"));
+    }
+
+    @Test
+    void theme_recent_projects_and_toggles_survive_a_restart() {
+        Path file = dir.resolve("sub/preferences.json");
+        Preferences p = Preferences.load(file);
+        p.setTheme(Theme.DARK);
+        p.addRecent(dir.resolve("a.json"));
+        p.addRecent(dir.resolve("b.json"));
+        p.addRecent(dir.resolve("a.json"));
+        p.setMinimap(false);
+        p.setWindow(1200, 700, true);
+        assertThat(p.save()).isEmpty();
+
+        Preferences q = Preferences.load(file);
+        assertThat(q.theme()).isEqualTo(Theme.DARK);
+        assertThat(q.recent()).containsExactly(dir.resolve("a.json"), dir.resolve("b.json"));
+        assertThat(q.minimap()).isFalse();
+        assertThat(q.snapToGrid()).isTrue();
+        assertThat(q.width()).isEqualTo(1200);
+        assertThat(q.maximized()).isTrue();
+    }
+
+    @Test
+    void the_recent_list_keeps_the_newest_ten() {
+        Preferences p = Preferences.load(dir.resolve("p.json"));
+        for (int i = 0; i < 15; i++) {
+            p.addRecent(dir.resolve(i + ".json"));
+        }
+        assertThat(p.recent()).hasSize(Preferences.MAX_RECENT).first().isEqualTo(dir.resolve("14.json"));
+    }
+
+    @Test
+    void a_damaged_or_missing_file_gives_the_defaults() throws Exception {
+        Path file = dir.resolve("preferences.json");
+        assertThat(Preferences.load(file).theme()).isEqualTo(Theme.LIGHT);
+        Files.writeString(file, "{ not json");
+        Preferences p = Preferences.load(file);
+        assertThat(p.theme()).isEqualTo(Theme.LIGHT);
+        assertThat(p.recent()).isEmpty();
+    }
+}
