@@ -582,7 +582,7 @@ final class CanvasGestures {
         }
         e.acceptTransferModes(TransferMode.COPY, TransferMode.MOVE);
         Object content = e.getDragboard().getContent(GraphCanvas.BLOCK_TYPE);
-        if (content instanceof String typeId && model.library().find(typeId).isPresent()) {
+        if (content instanceof String typeId && model.findType(typeId).isPresent()) {
             Point2D d = canvas.toDesign(e.getX(), e.getY());
             double x = d.getX() - NodeGeometry.WIDTH / 2;
             double y = d.getY() - NodeGeometry.HEIGHT / 2;
@@ -603,7 +603,7 @@ final class CanvasGestures {
         ghost.setVisible(false);
         Object content = e.getDragboard().getContent(GraphCanvas.BLOCK_TYPE);
         boolean done = false;
-        if (content instanceof String typeId && model.library().find(typeId).isPresent()) {
+        if (content instanceof String typeId && model.findType(typeId).isPresent()) {
             Point2D d = canvas.toDesign(e.getX(), e.getY());
             canvas.addBlock(typeId, d.getX(), d.getY());
             canvas.requestFocus();

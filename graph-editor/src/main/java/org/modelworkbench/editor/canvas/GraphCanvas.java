@@ -697,6 +697,14 @@ public class GraphCanvas extends Region {
         } else if (change instanceof DesignChange.EdgeChanged e) {
             staleGeometry.add(e.edge().from().node());
             staleGeometry.add(e.edge().to().node());
+        } else if (change instanceof DesignChange.CompositeChanged c) {
+            // The ports of every use of a user composite follow its definition.
+            String typeId = org.modelworkbench.projects.design.CompositeDefinition.typeIdOf(c.name());
+            for (org.modelworkbench.projects.design.Node n : design.nodes()) {
+                if (n.type().equals(typeId)) {
+                    staleGeometry.add(n.id());
+                }
+            }
         }
         contentChanged();
     }
@@ -746,8 +754,8 @@ public class GraphCanvas extends Region {
     }
 
     private void put(org.modelworkbench.projects.design.Node n) {
-        geometry.put(n.id(), NodeGeometry.of(n, library, design, portMemo));
-        Optional<BlockType> type = library.find(n.type());
+        geometry.put(n.id(), NodeGeometry.of(n, model::findType, design, portMemo));
+        Optional<BlockType> type = model.findType(n.type());
         categories.put(n.id(), type.map(t -> NodeView.categoryIndex(t.category())).orElse(7));
         titles.put(n.id(), type.map(BlockType::displayName).orElse(n.type()));
     }
@@ -922,7 +930,7 @@ public class GraphCanvas extends Region {
                 v.moveTo(g.x(), g.y());
                 changed = false;
             } else {
-                changed = v.bind(node, library.find(node.type()), g, a, design);
+                changed = v.bind(node, model.findType(node.type()), g, a, design);
             }
             v.setSelected(selection.contains(id));
             if (changed) {
@@ -1266,7 +1274,7 @@ public class GraphCanvas extends Region {
                 continue;
             }
             NodeView v = new NodeView();
-            v.bind(n, library.find(n.type()), g, analysis == null ? null : analysis.node(n.id()), design);
+            v.bind(n, model.findType(n.type()), g, analysis == null ? null : analysis.node(n.id()), design);
             nodes.getChildren().add(v);
         }
         for (Group g : new Group[] {edges, labels, nodes}) {

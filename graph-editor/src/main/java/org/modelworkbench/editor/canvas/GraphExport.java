@@ -246,7 +246,7 @@ public final class GraphExport {
         double maxX = -Double.MAX_VALUE;
         double maxY = -Double.MAX_VALUE;
         for (Node n : design.nodes()) {
-            NodeGeometry g = NodeGeometry.of(n, model.library(), design);
+            NodeGeometry g = NodeGeometry.of(n, model::findType, design);
             geo.put(n.id(), g);
             minX = Math.min(minX, g.x());
             minY = Math.min(minY, g.y());
@@ -332,7 +332,7 @@ public final class GraphExport {
 
         for (Node n : design.nodes()) {
             NodeGeometry g = geo.get(n.id());
-            Optional<BlockType> type = model.library().find(n.type());
+            Optional<BlockType> type = model.findType(n.type());
             NodeAnalysis a = analysis == null ? null : analysis.node(n.id());
             boolean composite = type.map(BlockType::isComposite).orElse(false);
             boolean problem = type.isEmpty() || (a != null && !a.problems().isEmpty());

@@ -3,6 +3,7 @@ package org.modelworkbench.editor.canvas;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -42,23 +43,30 @@ public record NodeGeometry(String id, double x, double y, double width, double h
 
     /** The geometry of {@code node}; ports come from its block type (or, for an unknown type, its wires). */
     public static NodeGeometry of(Node node, BlockLibrary library, Design design) {
-        return of(node, library, design, null);
+        return of(node, library::find, design, null);
+    }
+
+    /** As {@link #of(Node, BlockLibrary, Design)}, resolving types also among the design's own composites. */
+    public static NodeGeometry of(Node node, Function<String, Optional<BlockType>> types, Design design) {
+        return of(node, types, design, null);
     }
 
     /** Ports of a block type with some parameter values (many nodes share them: memoize). */
     record Ports(List<String> inputs, List<String> outputs) {
     }
 
-    static NodeGeometry of(Node node, BlockLibrary library, Design design, java.util.Map<List<Object>, Ports> memo) {
+    static NodeGeometry of(Node node, Function<String, Optional<BlockType>> types, Design design,
+                           java.util.Map<List<Object>, Ports> memo) {
         Ports ports = null;
         List<Object> key = null;
-        if (memo != null) {
+        // A user composite's ports follow its definition, which can change under the same node: no memo.
+        if (memo != null && !node.type().startsWith("user.")) {
             key = List.of(node.type(), node.params());
             ports = memo.get(key);
         }
         if (ports == null) {
-            ports = ports(node, library);
-            if (memo != null && memo.size() < 4096) {
+            ports = ports(node, types);
+            if (key != null && memo.size() < 4096) {
                 memo.put(key, ports);
             }
         }
@@ -79,10 +87,10 @@ public record NodeGeometry(String id, double x, double y, double width, double h
         return new NodeGeometry(node.id(), node.x(), node.y(), w, HEIGHT, in, out);
     }
 
-    private static Ports ports(Node node, BlockLibrary library) {
+    private static Ports ports(Node node, Function<String, Optional<BlockType>> types) {
         List<String> in = new ArrayList<>();
         List<String> out = new ArrayList<>();
-        Optional<BlockType> type = library.find(node.type());
+        Optional<BlockType> type = types.apply(node.type());
         if (type.isPresent()) {
             ParamValues values;
             try {

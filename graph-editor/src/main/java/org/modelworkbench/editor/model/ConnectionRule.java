@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.modelworkbench.blocks.library.BlockLibrary;
 import org.modelworkbench.blocks.type.BlockType;
 import org.modelworkbench.blocks.type.PortSpec;
@@ -18,10 +19,15 @@ import org.modelworkbench.projects.design.PortRef;
  * analysis at the port, where the user can see and fix them.
  */
 public final class ConnectionRule {
-    private final BlockLibrary library;
+    private final Function<String, Optional<BlockType>> types;
 
     public ConnectionRule(BlockLibrary library) {
-        this.library = library;
+        this(library::find);
+    }
+
+    /** With a resolver that also knows the design's own composite blocks. */
+    public ConnectionRule(Function<String, Optional<BlockType>> types) {
+        this.types = types;
     }
 
     /** Empty when allowed; otherwise why not. */
@@ -34,8 +40,8 @@ public final class ConnectionRule {
         if (from.node().equals(to.node())) {
             return Optional.of("a block cannot feed itself");
         }
-        Optional<BlockType> srcType = library.find(src.get().type());
-        Optional<BlockType> dstType = library.find(dst.get().type());
+        Optional<BlockType> srcType = types.apply(src.get().type());
+        Optional<BlockType> dstType = types.apply(dst.get().type());
         if (srcType.isPresent() && !hasPort(srcType.get(), src.get(), from.port(), false)) {
             return Optional.of(srcType.get().displayName() + " has no output '" + from.port() + "'");
         }

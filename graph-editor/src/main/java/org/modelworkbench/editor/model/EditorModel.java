@@ -77,7 +77,7 @@ public final class EditorModel {
         this.design = design;
         this.library = library;
         this.analyzer = new DesignAnalyzer(design, library, AnalysisOptions.DEFAULT);
-        this.connectionRule = new ConnectionRule(library);
+        this.connectionRule = new ConnectionRule(this::findType);
         options.addListener((obs, old, now) -> {
             analyzer.setOptions(now == null ? AnalysisOptions.DEFAULT : now);
             refresh();
