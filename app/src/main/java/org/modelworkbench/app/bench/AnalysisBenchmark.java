@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.modelworkbench.blocks.library.BlockLibrary;
+import org.modelworkbench.editor.canvas.bench.LargeDesigns;
 import org.modelworkbench.projects.analysis.AnalysisOptions;
 import org.modelworkbench.projects.analysis.DesignAnalyzer;
 import org.modelworkbench.projects.design.Design;
@@ -29,7 +30,7 @@ public final class AnalysisBenchmark {
     }
 
     public List<Result> run() {
-        Design design = SyntheticDesigns.residualChain(nodes);
+        Design design = LargeDesigns.residualNetwork(nodes);
         List<Result> results = new ArrayList<>();
 
         // Full analysis: a fresh analyzer each round, so nothing is re-used between rounds.
