@@ -2,8 +2,10 @@ package org.modelworkbench.blocks.merge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.modelworkbench.blocks.BlockFixtures.evaluate;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.modelworkbench.blocks.shape.Shape;
 import org.modelworkbench.blocks.type.BlockType;
@@ -12,10 +14,6 @@ import org.modelworkbench.blocks.type.PortSpec;
 import org.modelworkbench.blocks.type.ShapeException;
 
 class MergeBlocksTest {
-
-    private static Evaluation eval(BlockType type, Shape a, Shape b) throws Exception {
-        return type.evaluate(List.of(a, b), type.defaults());
-    }
 
     @Test
     void mergesHavePortsAAndB() {
@@ -27,7 +25,7 @@ class MergeBlocksTest {
     @Test
     void residualAddOfEqualShapesIsFree() throws Exception {
         for (BlockType t : MergeBlocks.ALL) {
-            Evaluation e = eval(t, Shape.of(1, 256, 56, 56), Shape.of(1, 256, 56, 56));
+            Evaluation e = evaluate(t, Map.of(), Shape.of(1, 256, 56, 56), Shape.of(1, 256, 56, 56));
             assertThat(e.outputs()).as(t.id()).containsExactly(Shape.of(1, 256, 56, 56));
             assertThat(e.params()).isZero();
             assertThat(e.macs()).isZero();
@@ -37,21 +35,21 @@ class MergeBlocksTest {
     @Test
     void squeezeExcitationGateBroadcastsOverThePixels() throws Exception {
         // 1×96×56×56 × 1×96×1×1 → 1×96×56×56
-        assertThat(eval(MergeBlocks.MULTIPLY, Shape.of(1, 96, 56, 56), Shape.of(1, 96, 1, 1)).outputs())
+        assertThat(evaluate(MergeBlocks.MULTIPLY, Map.of(), Shape.of(1, 96, 56, 56), Shape.of(1, 96, 1, 1)).outputs())
                 .containsExactly(Shape.of(1, 96, 56, 56));
     }
 
     @Test
     void broadcastingAlignsFromTheLastDimensionAndGrowsBothSides() throws Exception {
         // 2×3×4 with 4 → 2×3×4; 1×1×4 with 3×1 → 1×3×4; 5×1 with 1×6 → 5×6
-        assertThat(eval(MergeBlocks.ADD, Shape.of(2, 3, 4), Shape.of(4)).outputs()).containsExactly(Shape.of(2, 3, 4));
-        assertThat(eval(MergeBlocks.SUBTRACT, Shape.of(1, 1, 4), Shape.of(3, 1)).outputs()).containsExactly(Shape.of(1, 3, 4));
-        assertThat(eval(MergeBlocks.MULTIPLY, Shape.of(5, 1), Shape.of(1, 6)).outputs()).containsExactly(Shape.of(5, 6));
+        assertThat(evaluate(MergeBlocks.ADD, Map.of(), Shape.of(2, 3, 4), Shape.of(4)).outputs()).containsExactly(Shape.of(2, 3, 4));
+        assertThat(evaluate(MergeBlocks.SUBTRACT, Map.of(), Shape.of(1, 1, 4), Shape.of(3, 1)).outputs()).containsExactly(Shape.of(1, 3, 4));
+        assertThat(evaluate(MergeBlocks.MULTIPLY, Map.of(), Shape.of(5, 1), Shape.of(1, 6)).outputs()).containsExactly(Shape.of(5, 6));
     }
 
     @Test
     void aMismatchIsReportedOnPortBNamingTheDimensionAndSizes() {
-        assertThatThrownBy(() -> eval(MergeBlocks.ADD, Shape.of(1, 96, 56, 56), Shape.of(1, 64, 56, 56)))
+        assertThatThrownBy(() -> evaluate(MergeBlocks.ADD, Map.of(), Shape.of(1, 96, 56, 56), Shape.of(1, 64, 56, 56)))
                 .isInstanceOf(ShapeException.class)
                 .hasMessage("cannot combine 1×96×56×56 with 1×64×56×56: dimension 1 is 96 on one side and 64 on the other")
                 .satisfies(t -> assertThat(((ShapeException) t).port()).isEqualTo("b"));
@@ -60,7 +58,7 @@ class MergeBlocksTest {
     @Test
     void aMismatchAgainstALowerRankInputCountsDimensionsInTheBroadcastShape() {
         // b = 3 is aligned with the last dimension (index 2) of 2×3×4
-        assertThatThrownBy(() -> eval(MergeBlocks.MULTIPLY, Shape.of(2, 3, 4), Shape.of(3)))
+        assertThatThrownBy(() -> evaluate(MergeBlocks.MULTIPLY, Map.of(), Shape.of(2, 3, 4), Shape.of(3)))
                 .isInstanceOf(ShapeException.class)
                 .hasMessage("cannot combine 2×3×4 with 3: dimension 2 is 4 on one side and 3 on the other")
                 .satisfies(t -> assertThat(((ShapeException) t).port()).isEqualTo("b"));

@@ -2,26 +2,21 @@ package org.modelworkbench.blocks.norm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.modelworkbench.blocks.BlockFixtures.evaluate;
 
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.modelworkbench.blocks.param.InvalidParameterException;
 import org.modelworkbench.blocks.shape.Shape;
-import org.modelworkbench.blocks.type.BlockType;
 import org.modelworkbench.blocks.type.Evaluation;
 import org.modelworkbench.blocks.type.ShapeException;
 
 class NormBlocksTest {
 
-    private static Evaluation eval(BlockType type, Shape in, Map<String, ?> params) throws Exception {
-        return type.evaluate(List.of(in), type.resolve(params));
-    }
-
     @Test
     void batchNormHasTwoCParametersAndNoMacs() throws Exception {
         // BN(64): γ and β = 128; running statistics are buffers
-        Evaluation e = eval(NormBlocks.BATCH_NORM, Shape.of(1, 64, 112, 112), Map.of());
+        Evaluation e = evaluate(NormBlocks.BATCH_NORM, Map.of(), Shape.of(1, 64, 112, 112));
         assertThat(e.outputs()).containsExactly(Shape.of(1, 64, 112, 112));
         assertThat(e.params()).isEqualTo(128L);
         assertThat(e.macs()).isZero();
@@ -30,14 +25,14 @@ class NormBlocksTest {
     @Test
     void batchNormOnFeatureVectorsReadsDimensionOne() throws Exception {
         // BN1d(256) on N×C: 2·256 = 512
-        Evaluation e = eval(NormBlocks.BATCH_NORM, Shape.of(8, 256), Map.of());
+        Evaluation e = evaluate(NormBlocks.BATCH_NORM, Map.of(), Shape.of(8, 256));
         assertThat(e.outputs()).containsExactly(Shape.of(8, 256));
         assertThat(e.params()).isEqualTo(512L);
     }
 
     @Test
     void batchNormRejectsAVectorOnPortX() {
-        assertThatThrownBy(() -> eval(NormBlocks.BATCH_NORM, Shape.of(64), Map.of()))
+        assertThatThrownBy(() -> evaluate(NormBlocks.BATCH_NORM, Map.of(), Shape.of(64)))
                 .isInstanceOf(ShapeException.class)
                 .satisfies(t -> assertThat(((ShapeException) t).port()).isEqualTo("x"));
     }
@@ -45,7 +40,7 @@ class NormBlocksTest {
     @Test
     void layerNormChannelsLastReadsTheLastDimension() throws Exception {
         // LN(96) on 1×56×56×96: 192
-        Evaluation e = eval(NormBlocks.LAYER_NORM, Shape.of(1, 56, 56, 96), Map.of());
+        Evaluation e = evaluate(NormBlocks.LAYER_NORM, Map.of(), Shape.of(1, 56, 56, 96));
         assertThat(e.outputs()).containsExactly(Shape.of(1, 56, 56, 96));
         assertThat(e.params()).isEqualTo(192L);
         assertThat(e.macs()).isZero();
@@ -54,10 +49,10 @@ class NormBlocksTest {
     @Test
     void layerNormChannelsFirstReadsDimensionOne() throws Exception {
         // the same tensor read channels-first: C = 56 → 112, not 2·96
-        Evaluation first = eval(NormBlocks.LAYER_NORM, Shape.of(1, 56, 56, 96), Map.of("layout", "channels_first"));
+        Evaluation first = evaluate(NormBlocks.LAYER_NORM, Map.of("layout", "channels_first"), Shape.of(1, 56, 56, 96));
         assertThat(first.params()).isEqualTo(112L);
         // ConvNeXt stem LN on 1×96×56×56 channels_first: 192
-        Evaluation stem = eval(NormBlocks.LAYER_NORM, Shape.of(1, 96, 56, 56), Map.of("layout", "channels_first"));
+        Evaluation stem = evaluate(NormBlocks.LAYER_NORM, Map.of("layout", "channels_first"), Shape.of(1, 96, 56, 56));
         assertThat(stem.outputs()).containsExactly(Shape.of(1, 96, 56, 56));
         assertThat(stem.params()).isEqualTo(192L);
     }
@@ -65,7 +60,7 @@ class NormBlocksTest {
     @Test
     void layerNormOnTokens() throws Exception {
         // LN(768) on 1×197×768: 1,536
-        assertThat(eval(NormBlocks.LAYER_NORM, Shape.of(1, 197, 768), Map.of()).params()).isEqualTo(1_536L);
+        assertThat(evaluate(NormBlocks.LAYER_NORM, Map.of(), Shape.of(1, 197, 768)).params()).isEqualTo(1_536L);
     }
 
     @Test
@@ -85,19 +80,19 @@ class NormBlocksTest {
     @Test
     void groupNormHasTwoCParametersWhateverTheGroups() throws Exception {
         // GN(32 groups, 256): 512; PoolFormer's GN(1 group, 64): 128
-        Evaluation e = eval(NormBlocks.GROUP_NORM, Shape.of(1, 256, 14, 14), Map.of());
+        Evaluation e = evaluate(NormBlocks.GROUP_NORM, Map.of(), Shape.of(1, 256, 14, 14));
         assertThat(e.outputs()).containsExactly(Shape.of(1, 256, 14, 14));
         assertThat(e.params()).isEqualTo(512L);
-        assertThat(eval(NormBlocks.GROUP_NORM, Shape.of(1, 64, 56, 56), Map.of("groups", 1)).params()).isEqualTo(128L);
+        assertThat(evaluate(NormBlocks.GROUP_NORM, Map.of("groups", 1), Shape.of(1, 64, 56, 56)).params()).isEqualTo(128L);
     }
 
     @Test
     void groupNormGroupsMustDivideTheChannels() {
-        assertThatThrownBy(() -> eval(NormBlocks.GROUP_NORM, Shape.of(1, 64, 8, 8), Map.of("groups", 3)))
+        assertThatThrownBy(() -> evaluate(NormBlocks.GROUP_NORM, Map.of("groups", 3), Shape.of(1, 64, 8, 8)))
                 .isInstanceOf(ShapeException.class)
                 .hasMessage("groups = 3 must divide the 64 channels");
         // more groups than channels also fails: 16 % 32 ≠ 0
-        assertThatThrownBy(() -> eval(NormBlocks.GROUP_NORM, Shape.of(1, 16, 8, 8), Map.of()))
+        assertThatThrownBy(() -> evaluate(NormBlocks.GROUP_NORM, Map.of(), Shape.of(1, 16, 8, 8)))
                 .isInstanceOf(ShapeException.class)
                 .hasMessage("groups = 32 must divide the 16 channels");
     }
@@ -105,11 +100,11 @@ class NormBlocksTest {
     @Test
     void layerScaleHasOneParameterPerChannelInEitherLayout() throws Exception {
         // γ ∈ R^C: channels_last 1×56×56×96 → 96; channels_first 1×64×56×56 → 64
-        Evaluation last = eval(NormBlocks.LAYER_SCALE, Shape.of(1, 56, 56, 96), Map.of());
+        Evaluation last = evaluate(NormBlocks.LAYER_SCALE, Map.of(), Shape.of(1, 56, 56, 96));
         assertThat(last.outputs()).containsExactly(Shape.of(1, 56, 56, 96));
         assertThat(last.params()).isEqualTo(96L);
         assertThat(last.macs()).isZero();
-        Evaluation first = eval(NormBlocks.LAYER_SCALE, Shape.of(1, 64, 56, 56), Map.of("layout", "channels_first"));
+        Evaluation first = evaluate(NormBlocks.LAYER_SCALE, Map.of("layout", "channels_first"), Shape.of(1, 64, 56, 56));
         assertThat(first.params()).isEqualTo(64L);
     }
 

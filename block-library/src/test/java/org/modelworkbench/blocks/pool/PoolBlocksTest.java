@@ -2,8 +2,8 @@ package org.modelworkbench.blocks.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.modelworkbench.blocks.BlockFixtures.evaluate;
 
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.modelworkbench.blocks.param.InvalidParameterException;
@@ -14,18 +14,14 @@ import org.modelworkbench.blocks.type.ShapeException;
 
 class PoolBlocksTest {
 
-    private static Evaluation eval(BlockType type, Shape in, Map<String, ?> params) throws Exception {
-        return type.evaluate(List.of(in), type.resolve(params));
-    }
-
     private static Shape out(BlockType type, Shape in, Map<String, ?> params) throws Exception {
-        return eval(type, in, params).outputs().get(0);
+        return evaluate(type, params, in).outputs().get(0);
     }
 
     @Test
     void resnetMaxPool3Stride2Padding1Takes112To56() throws Exception {
         // ⌊(112 + 2 − 3)/2⌋ + 1 = ⌊111/2⌋ + 1 = 56
-        Evaluation e = eval(PoolBlocks.MAX2D, Shape.of(1, 64, 112, 112), Map.of("kernel", 3, "stride", 2, "padding", 1));
+        Evaluation e = evaluate(PoolBlocks.MAX2D, Map.of("kernel", 3, "stride", 2, "padding", 1), Shape.of(1, 64, 112, 112));
         assertThat(e.outputs()).containsExactly(Shape.of(1, 64, 56, 56));
         assertThat(e.params()).isZero();
         assertThat(e.macs()).isZero();
@@ -66,7 +62,7 @@ class PoolBlocksTest {
     @Test
     void paddingMustBeAtMostHalfTheKernel() throws Exception {
         // k3 p2: 2·2 > 3 → rejected; k2 p1: 2 ≤ 2 → allowed (PyTorch: pad ≤ k/2)
-        assertThatThrownBy(() -> eval(PoolBlocks.MAX2D, Shape.of(1, 4, 8, 8), Map.of("kernel", 3, "padding", 2)))
+        assertThatThrownBy(() -> evaluate(PoolBlocks.MAX2D, Map.of("kernel", 3, "padding", 2), Shape.of(1, 4, 8, 8)))
                 .isInstanceOf(ShapeException.class)
                 .hasMessage("padding = 2 must be at most half the kernel (3)")
                 .satisfies(t -> assertThat(((ShapeException) t).port()).isNull());
@@ -76,7 +72,7 @@ class PoolBlocksTest {
 
     @Test
     void aWindowLargerThanTheInputIsReportedOnPortX() {
-        assertThatThrownBy(() -> eval(PoolBlocks.AVG2D, Shape.of(1, 4, 2, 2), Map.of("kernel", 3)))
+        assertThatThrownBy(() -> evaluate(PoolBlocks.AVG2D, Map.of("kernel", 3), Shape.of(1, 4, 2, 2)))
                 .isInstanceOf(ShapeException.class)
                 .hasMessage("a 3×3 window does not fit the 2×2 input")
                 .satisfies(t -> assertThat(((ShapeException) t).port()).isEqualTo("x"));
@@ -84,7 +80,7 @@ class PoolBlocksTest {
 
     @Test
     void windowPoolsNeedAFourDimensionalMap() {
-        assertThatThrownBy(() -> eval(PoolBlocks.MAX2D, Shape.of(1, 49, 96), Map.of()))
+        assertThatThrownBy(() -> evaluate(PoolBlocks.MAX2D, Map.of(), Shape.of(1, 49, 96)))
                 .isInstanceOf(ShapeException.class)
                 .satisfies(t -> assertThat(((ShapeException) t).port()).isEqualTo("x"));
     }
@@ -98,7 +94,7 @@ class PoolBlocksTest {
 
     @Test
     void globalAveragePoolChannelsFirst() throws Exception {
-        Evaluation e = eval(PoolBlocks.GLOBAL_AVG, Shape.of(2, 512, 7, 7), Map.of());
+        Evaluation e = evaluate(PoolBlocks.GLOBAL_AVG, Map.of(), Shape.of(2, 512, 7, 7));
         assertThat(e.outputs()).containsExactly(Shape.of(2, 512));
         assertThat(e.params()).isZero();
         assertThat(e.macs()).isZero();
@@ -124,11 +120,11 @@ class PoolBlocksTest {
 
     @Test
     void globalAveragePoolChecksTheRankOfItsLayout() {
-        assertThatThrownBy(() -> eval(PoolBlocks.GLOBAL_AVG, Shape.of(1, 49, 768), Map.of()))
+        assertThatThrownBy(() -> evaluate(PoolBlocks.GLOBAL_AVG, Map.of(), Shape.of(1, 49, 768)))
                 .isInstanceOf(ShapeException.class)
                 .hasMessage("expects a 4-D tensor N×C×H×W, got 3-D 1×49×768")
                 .satisfies(t -> assertThat(((ShapeException) t).port()).isEqualTo("x"));
-        assertThatThrownBy(() -> eval(PoolBlocks.GLOBAL_AVG, Shape.of(1, 768, 7, 7), Map.of("layout", "tokens")))
+        assertThatThrownBy(() -> evaluate(PoolBlocks.GLOBAL_AVG, Map.of("layout", "tokens"), Shape.of(1, 768, 7, 7)))
                 .isInstanceOf(ShapeException.class)
                 .hasMessage("expects a 3-D tensor N×T×C, got 4-D 1×768×7×7");
     }

@@ -2,25 +2,21 @@ package org.modelworkbench.blocks.regularization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.modelworkbench.blocks.BlockFixtures.evaluate;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.modelworkbench.blocks.param.InvalidParameterException;
 import org.modelworkbench.blocks.shape.Shape;
-import org.modelworkbench.blocks.type.BlockType;
 import org.modelworkbench.blocks.type.Evaluation;
 
 class RegularizationBlocksTest {
 
-    private static Evaluation eval(BlockType type, Shape in, Map<String, ?> params) throws Exception {
-        return type.evaluate(List.of(in), type.resolve(params));
-    }
-
     @Test
     void dropoutIsAnIdentityWithNoCost() throws Exception {
         for (Shape s : List.of(Shape.of(1, 1280), Shape.of(2, 197, 768))) {
-            Evaluation e = eval(RegularizationBlocks.DROPOUT, s, Map.of("p", 0.2));
+            Evaluation e = evaluate(RegularizationBlocks.DROPOUT, Map.of("p", 0.2), s);
             assertThat(e.outputs()).containsExactly(s);
             assertThat(e.params()).isZero();
             assertThat(e.macs()).isZero();
@@ -30,7 +26,7 @@ class RegularizationBlocksTest {
     @Test
     void dropPathIsAnIdentityWithNoCost() throws Exception {
         for (Shape s : List.of(Shape.of(1, 96, 56, 56), Shape.of(4, 49, 768))) {
-            Evaluation e = eval(RegularizationBlocks.DROP_PATH, s, Map.of());
+            Evaluation e = evaluate(RegularizationBlocks.DROP_PATH, Map.of(), s);
             assertThat(e.outputs()).containsExactly(s);
             assertThat(e.params()).isZero();
             assertThat(e.macs()).isZero();

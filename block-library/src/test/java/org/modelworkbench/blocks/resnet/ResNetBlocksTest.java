@@ -2,59 +2,48 @@ package org.modelworkbench.blocks.resnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.modelworkbench.blocks.BlockFixtures.evaluate;
+import static org.modelworkbench.blocks.BlockFixtures.innerIds;
 
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.modelworkbench.blocks.graph.BlockGraph;
 import org.modelworkbench.blocks.library.BlockLibrary;
 import org.modelworkbench.blocks.shape.Shape;
-import org.modelworkbench.blocks.type.BlockType;
-import org.modelworkbench.blocks.graph.CompositeBlockType;
 import org.modelworkbench.blocks.type.Evaluation;
 import org.modelworkbench.blocks.type.ShapeException;
 
 class ResNetBlocksTest {
 
-    private static Evaluation eval(BlockType type, Shape input, Map<String, ?> params) throws Exception {
-        return type.evaluate(List.of(input), type.resolve(params));
-    }
-
-    private static List<String> insideOf(BlockType type, Shape input, Map<String, ?> params) throws Exception {
-        BlockGraph g = ((CompositeBlockType) type).expand(List.of(input), type.resolve(params));
-        return g.nodes().stream().map(BlockGraph.Node::id).toList();
-    }
-
     // ---------------------------------------------------------------- basic block
 
     @Test
     void basicBlockWithIdentityShortcutAt64ChannelsHas73984ParametersAnd231MMacs() throws Exception {
-        Evaluation e = eval(ResNetBlocks.BASIC_BLOCK, Shape.of(1, 64, 56, 56), Map.of("out_channels", 64));
+        Evaluation e = evaluate(ResNetBlocks.BASIC_BLOCK, Map.of("out_channels", 64), Shape.of(1, 64, 56, 56));
         assertThat(e.outputs()).containsExactly(Shape.of(1, 64, 56, 56));
         // 9·64·64 + 9·64² + 4·64
         assertThat(e.params()).isEqualTo(73_984);
         // 56²·(9·64·64 + 9·64²)
         assertThat(e.macs()).isEqualTo(231_211_008L);
-        assertThat(insideOf(ResNetBlocks.BASIC_BLOCK, Shape.of(1, 64, 56, 56), Map.of("out_channels", 64)))
+        assertThat(innerIds(ResNetBlocks.BASIC_BLOCK, Map.of("out_channels", 64), Shape.of(1, 64, 56, 56)))
                 .doesNotContain("downsample_conv", "downsample_bn");
     }
 
     @Test
     void stridedBasicBlockProjectsTheShortcutAndHalvesTheMap() throws Exception {
         Map<String, Object> p = Map.of("out_channels", 128, "stride", 2);
-        Evaluation e = eval(ResNetBlocks.BASIC_BLOCK, Shape.of(1, 64, 56, 56), p);
+        Evaluation e = evaluate(ResNetBlocks.BASIC_BLOCK, p, Shape.of(1, 64, 56, 56));
         assertThat(e.outputs()).containsExactly(Shape.of(1, 128, 28, 28));
         // 9·64·128 + 9·128² + 4·128 + (64·128 + 2·128)
         assertThat(e.params()).isEqualTo(230_144);
         // 28²·(9·64·128 + 9·128² + 64·128)
         assertThat(e.macs()).isEqualTo(179_830_784L);
-        assertThat(insideOf(ResNetBlocks.BASIC_BLOCK, Shape.of(1, 64, 56, 56), p))
+        assertThat(innerIds(ResNetBlocks.BASIC_BLOCK, p, Shape.of(1, 64, 56, 56)))
                 .contains("downsample_conv", "downsample_bn");
     }
 
     @Test
     void basicBlockProjectsTheShortcutWhenOnlyTheWidthChanges() throws Exception {
-        Evaluation e = eval(ResNetBlocks.BASIC_BLOCK, Shape.of(2, 32, 8, 8), Map.of("out_channels", 64));
+        Evaluation e = evaluate(ResNetBlocks.BASIC_BLOCK, Map.of("out_channels", 64), Shape.of(2, 32, 8, 8));
         assertThat(e.outputs()).containsExactly(Shape.of(2, 64, 8, 8));
         // 9·32·64 + 9·64² + 4·64 + 32·64 + 2·64
         assertThat(e.params()).isEqualTo(57_728);
@@ -64,13 +53,13 @@ class ResNetBlocksTest {
 
     @Test
     void basicBlockOnAnOddMapRoundsTheStridedSizeUp() throws Exception {
-        Evaluation e = eval(ResNetBlocks.BASIC_BLOCK, Shape.of(1, 16, 7, 7), Map.of("out_channels", 32, "stride", 2));
+        Evaluation e = evaluate(ResNetBlocks.BASIC_BLOCK, Map.of("out_channels", 32, "stride", 2), Shape.of(1, 16, 7, 7));
         assertThat(e.outputs()).containsExactly(Shape.of(1, 32, 4, 4));
     }
 
     @Test
     void basicBlockRejectsAnInputThatIsNotAnImageMap() {
-        assertThatThrownBy(() -> eval(ResNetBlocks.BASIC_BLOCK, Shape.of(1, 196, 64), Map.of()))
+        assertThatThrownBy(() -> evaluate(ResNetBlocks.BASIC_BLOCK, Map.of(), Shape.of(1, 196, 64)))
                 .isInstanceOf(ShapeException.class)
                 .hasMessageContaining("expects a 4-D tensor")
                 .satisfies(t -> assertThat(((ShapeException) t).port()).isEqualTo("x"));
@@ -86,7 +75,7 @@ class ResNetBlocksTest {
 
     @Test
     void resNet50FirstBottleneckHas75008Parameters() throws Exception {
-        Evaluation e = eval(ResNetBlocks.BOTTLENECK, Shape.of(1, 64, 56, 56), Map.of("planes", 64));
+        Evaluation e = evaluate(ResNetBlocks.BOTTLENECK, Map.of("planes", 64), Shape.of(1, 64, 56, 56));
         assertThat(e.outputs()).containsExactly(Shape.of(1, 256, 56, 56));
         assertThat(e.params()).isEqualTo(75_008);
         // 56²·(64·64 + 9·64² + 64·256 + 64·256)
@@ -95,18 +84,18 @@ class ResNetBlocksTest {
 
     @Test
     void bottleneckWithIdentityShortcutHas70400Parameters() throws Exception {
-        Evaluation e = eval(ResNetBlocks.BOTTLENECK, Shape.of(1, 256, 56, 56), Map.of("planes", 64));
+        Evaluation e = evaluate(ResNetBlocks.BOTTLENECK, Map.of("planes", 64), Shape.of(1, 256, 56, 56));
         assertThat(e.outputs()).containsExactly(Shape.of(1, 256, 56, 56));
         // 256·64 + 9·64² + 64·256 + 4·64 + 2·256
         assertThat(e.params()).isEqualTo(70_400);
         assertThat(e.macs()).isEqualTo(3136L * (16_384 + 36_864 + 16_384));
-        assertThat(insideOf(ResNetBlocks.BOTTLENECK, Shape.of(1, 256, 56, 56), Map.of("planes", 64)))
+        assertThat(innerIds(ResNetBlocks.BOTTLENECK, Map.of("planes", 64), Shape.of(1, 256, 56, 56)))
                 .containsExactly("conv1", "bn1", "relu1", "conv2", "bn2", "relu2", "conv3", "bn3", "add", "relu");
     }
 
     @Test
     void stridedBottleneckRunsItsFirst1x1AtTheInputResolution() throws Exception {
-        Evaluation e = eval(ResNetBlocks.BOTTLENECK, Shape.of(1, 256, 56, 56), Map.of("planes", 128, "stride", 2));
+        Evaluation e = evaluate(ResNetBlocks.BOTTLENECK, Map.of("planes", 128, "stride", 2), Shape.of(1, 256, 56, 56));
         assertThat(e.outputs()).containsExactly(Shape.of(1, 512, 28, 28));
         // 256·128 + 9·128² + 128·512 + 4·128 + 2·512 + (256·512 + 2·512)
         assertThat(e.params()).isEqualTo(379_392);
@@ -117,7 +106,7 @@ class ResNetBlocksTest {
     @Test
     void resNeXtBottleneckWith32GroupsOfWidth4Has63488Parameters() throws Exception {
         Map<String, Object> p = Map.of("planes", 64, "groups", 32, "base_width", 4);
-        Evaluation e = eval(ResNetBlocks.BOTTLENECK, Shape.of(1, 64, 56, 56), p);
+        Evaluation e = evaluate(ResNetBlocks.BOTTLENECK, p, Shape.of(1, 64, 56, 56));
         assertThat(e.outputs()).containsExactly(Shape.of(1, 256, 56, 56));
         // w = ⌊64·4/64⌋·32 = 128: 64·128 + 9·128²/32 + 128·256 + 4·128 + 2·256 + 64·256 + 2·256
         assertThat(e.params()).isEqualTo(63_488);
@@ -126,7 +115,7 @@ class ResNetBlocksTest {
 
     @Test
     void wideBottleneckDoublesTheInnerWidth() throws Exception {
-        Evaluation e = eval(ResNetBlocks.BOTTLENECK, Shape.of(1, 64, 56, 56), Map.of("planes", 64, "base_width", 128));
+        Evaluation e = evaluate(ResNetBlocks.BOTTLENECK, Map.of("planes", 64, "base_width", 128), Shape.of(1, 64, 56, 56));
         assertThat(e.outputs()).containsExactly(Shape.of(1, 256, 56, 56));
         // w = 128: 64·128 + 9·128² + 128·256 + 4·128 + 2·256 + 64·256 + 2·256
         assertThat(e.params()).isEqualTo(206_336);
@@ -134,7 +123,7 @@ class ResNetBlocksTest {
 
     @Test
     void bottleneckWithExpansion1KeepsPlanesChannels() throws Exception {
-        Evaluation e = eval(ResNetBlocks.BOTTLENECK, Shape.of(1, 32, 10, 10), Map.of("planes", 32, "expansion", 1));
+        Evaluation e = evaluate(ResNetBlocks.BOTTLENECK, Map.of("planes", 32, "expansion", 1), Shape.of(1, 32, 10, 10));
         assertThat(e.outputs()).containsExactly(Shape.of(1, 32, 10, 10));
         // 32·32 + 9·32² + 32·32 + 4·32 + 2·32, identity shortcut
         assertThat(e.params()).isEqualTo(11_456);
@@ -159,8 +148,9 @@ class ResNetBlocksTest {
             int planes = 64 << stage;
             for (int b = 0; b < depths[stage]; b++) {
                 int stride = stage > 0 && b == 0 ? 2 : 1;
-                Evaluation e = eval(ResNetBlocks.BOTTLENECK, Shape.of(1, cin, size, size),
-                        Map.of("planes", planes, "stride", stride, "groups", groups, "base_width", baseWidth));
+                Evaluation e = evaluate(ResNetBlocks.BOTTLENECK,
+                        Map.of("planes", planes, "stride", stride, "groups", groups, "base_width", baseWidth),
+                        Shape.of(1, cin, size, size));
                 params += e.params();
                 cin = e.outputs().get(0).dim(1);
                 size = e.outputs().get(0).dim(2);
@@ -178,8 +168,8 @@ class ResNetBlocksTest {
 
     @Test
     void bottleneckRejectsAnInnerWidthOfZero() {
-        assertThatThrownBy(() -> eval(ResNetBlocks.BOTTLENECK, Shape.of(1, 64, 8, 8),
-                Map.of("planes", 10, "base_width", 6)))
+        assertThatThrownBy(() -> evaluate(ResNetBlocks.BOTTLENECK, Map.of("planes", 10, "base_width", 6),
+                Shape.of(1, 64, 8, 8)))
                 .isInstanceOf(ShapeException.class)
                 .hasMessageContaining("planes = 10 and base_width = 6")
                 .hasMessageContaining("inner width");
@@ -193,7 +183,7 @@ class ResNetBlocksTest {
 
     @Test
     void bottleneckRejectsAnInputThatIsNotAnImageMap() {
-        assertThatThrownBy(() -> eval(ResNetBlocks.BOTTLENECK, Shape.of(1, 64), Map.of()))
+        assertThatThrownBy(() -> evaluate(ResNetBlocks.BOTTLENECK, Map.of(), Shape.of(1, 64)))
                 .isInstanceOf(ShapeException.class)
                 .hasMessageContaining("expects a 4-D tensor");
     }

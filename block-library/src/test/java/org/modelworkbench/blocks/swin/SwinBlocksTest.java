@@ -2,6 +2,8 @@ package org.modelworkbench.blocks.swin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.modelworkbench.blocks.BlockFixtures.evaluate;
+import static org.modelworkbench.blocks.BlockFixtures.innerIds;
 
 import java.util.List;
 import java.util.Map;
@@ -17,20 +19,11 @@ import org.modelworkbench.blocks.type.ShapeException;
 
 class SwinBlocksTest {
 
-    private static Evaluation eval(BlockType type, Shape input, Map<String, ?> params) throws Exception {
-        return type.evaluate(List.of(input), type.resolve(params));
-    }
-
-    private static List<String> insideIds(BlockType type, Shape input, Map<String, ?> params) throws Exception {
-        BlockGraph g = ((CompositeBlockType) type).expand(List.of(input), type.resolve(params));
-        return g.nodes().stream().map(BlockGraph.Node::id).toList();
-    }
-
     // --- swin.block ---
 
     @Test
     void swinBlockAtC96Has112347ParametersAnd376320000Macs() throws Exception {
-        Evaluation e = eval(SwinBlocks.BLOCK, Shape.of(1, 56, 56, 96), Map.of("heads", 3, "window", 7));
+        Evaluation e = evaluate(SwinBlocks.BLOCK, Map.of("heads", 3, "window", 7), Shape.of(1, 56, 56, 96));
         assertThat(e.outputs()).containsExactly(Shape.of(1, 56, 56, 96));
         assertThat(e.params()).isEqualTo(112_347);
         assertThat(e.macs()).isEqualTo(376_320_000L);
@@ -38,8 +31,8 @@ class SwinBlocksTest {
 
     @Test
     void shiftedSwinBlockCostsTheSameAsUnshifted() throws Exception {
-        Evaluation plain = eval(SwinBlocks.BLOCK, Shape.of(1, 56, 56, 96), Map.of("heads", 3, "shifted", false));
-        Evaluation shifted = eval(SwinBlocks.BLOCK, Shape.of(1, 56, 56, 96), Map.of("heads", 3, "shifted", true));
+        Evaluation plain = evaluate(SwinBlocks.BLOCK, Map.of("heads", 3, "shifted", false), Shape.of(1, 56, 56, 96));
+        Evaluation shifted = evaluate(SwinBlocks.BLOCK, Map.of("heads", 3, "shifted", true), Shape.of(1, 56, 56, 96));
         assertThat(shifted.outputs()).isEqualTo(plain.outputs());
         assertThat(shifted.params()).isEqualTo(plain.params());
         assertThat(shifted.macs()).isEqualTo(plain.macs());
@@ -49,7 +42,7 @@ class SwinBlocksTest {
     void swinBlockAtC192With6HeadsAt28Has445878ParametersAnd361568256Macs() throws Exception {
         // 12·192² + 13·192 + 13²·6 = 442,368 + 2,496 + 1,014
         // 784·12·192² + 2·784·49·192 = 346,816,512 + 14,751,744
-        Evaluation e = eval(SwinBlocks.BLOCK, Shape.of(1, 28, 28, 192), Map.of("heads", 6, "shifted", true));
+        Evaluation e = evaluate(SwinBlocks.BLOCK, Map.of("heads", 6, "shifted", true), Shape.of(1, 28, 28, 192));
         assertThat(e.params()).isEqualTo(445_878);
         assertThat(e.macs()).isEqualTo(361_568_256L);
     }
@@ -57,7 +50,7 @@ class SwinBlocksTest {
     @Test
     void swinBlockWithWindow4At8x8Has12802ParametersAnd851968Macs() throws Exception {
         // 12·32² + 13·32 + 7²·2 = 12,288 + 416 + 98; 64·12·32² + 2·64·16·32 = 786,432 + 65,536
-        Evaluation e = eval(SwinBlocks.BLOCK, Shape.of(1, 8, 8, 32), Map.of("heads", 2, "window", 4, "shifted", true));
+        Evaluation e = evaluate(SwinBlocks.BLOCK, Map.of("heads", 2, "window", 4, "shifted", true), Shape.of(1, 8, 8, 32));
         assertThat(e.outputs()).containsExactly(Shape.of(1, 8, 8, 32));
         assertThat(e.params()).isEqualTo(12_802);
         assertThat(e.macs()).isEqualTo(851_968L);
@@ -65,7 +58,7 @@ class SwinBlocksTest {
 
     @Test
     void swinBlockMacsScaleWithTheBatchButParametersDoNot() throws Exception {
-        Evaluation e = eval(SwinBlocks.BLOCK, Shape.of(4, 56, 56, 96), Map.of("heads", 3));
+        Evaluation e = evaluate(SwinBlocks.BLOCK, Map.of("heads", 3), Shape.of(4, 56, 56, 96));
         assertThat(e.outputs()).containsExactly(Shape.of(4, 56, 56, 96));
         assertThat(e.params()).isEqualTo(112_347);
         assertThat(e.macs()).isEqualTo(4 * 376_320_000L);
@@ -74,7 +67,7 @@ class SwinBlocksTest {
     @Test
     void swinBlockWithMlpRatio2Has8C2Plus11CPlusTableParameters() throws Exception {
         // LN 2C + attention 4C²+4C + table + LN 2C + MLP (2C² + 2C + C) = 8C² + 11C + 169·3
-        Evaluation e = eval(SwinBlocks.BLOCK, Shape.of(1, 14, 14, 96), Map.of("heads", 3, "mlp_ratio", 2.0));
+        Evaluation e = evaluate(SwinBlocks.BLOCK, Map.of("heads", 3, "mlp_ratio", 2.0), Shape.of(1, 14, 14, 96));
         assertThat(e.params()).isEqualTo(8L * 96 * 96 + 11 * 96 + 169 * 3);
         assertThat(e.macs()).isEqualTo(196L * 8 * 96 * 96 + 2L * 196 * 49 * 96);
     }
@@ -82,17 +75,17 @@ class SwinBlocksTest {
     @Test
     void swinBlockWithDropPathAddsDropPathNodesButNoCost() throws Exception {
         Map<String, Object> params = Map.of("heads", 3, "drop_path", 0.1);
-        Evaluation e = eval(SwinBlocks.BLOCK, Shape.of(1, 56, 56, 96), params);
+        Evaluation e = evaluate(SwinBlocks.BLOCK, params, Shape.of(1, 56, 56, 96));
         assertThat(e.params()).isEqualTo(112_347);
         assertThat(e.macs()).isEqualTo(376_320_000L);
-        assertThat(insideIds(SwinBlocks.BLOCK, Shape.of(1, 56, 56, 96), params)).contains("drop_path1", "drop_path2");
-        assertThat(insideIds(SwinBlocks.BLOCK, Shape.of(1, 56, 56, 96), Map.of("heads", 3)))
+        assertThat(innerIds(SwinBlocks.BLOCK, params, Shape.of(1, 56, 56, 96))).contains("drop_path1", "drop_path2");
+        assertThat(innerIds(SwinBlocks.BLOCK, Map.of("heads", 3), Shape.of(1, 56, 56, 96)))
                 .containsExactly("norm1", "attention", "add1", "norm2", "mlp", "add2");
     }
 
     @Test
     void swinBlockRejectsAMapNotDivisibleByTheWindow() {
-        assertThatThrownBy(() -> eval(SwinBlocks.BLOCK, Shape.of(1, 30, 30, 96), Map.of("heads", 3, "window", 7)))
+        assertThatThrownBy(() -> evaluate(SwinBlocks.BLOCK, Map.of("heads", 3, "window", 7), Shape.of(1, 30, 30, 96)))
                 .isInstanceOf(ShapeException.class)
                 .hasMessageContaining("the 30×30 feature map is not divisible by window 7")
                 .satisfies(t -> assertThat(((ShapeException) t).port()).isEqualTo("x"));
@@ -100,14 +93,14 @@ class SwinBlocksTest {
 
     @Test
     void swinBlockRejectsHeadsThatDoNotDivideTheWidth() {
-        assertThatThrownBy(() -> eval(SwinBlocks.BLOCK, Shape.of(1, 56, 56, 96), Map.of("heads", 5)))
+        assertThatThrownBy(() -> evaluate(SwinBlocks.BLOCK, Map.of("heads", 5), Shape.of(1, 56, 56, 96)))
                 .isInstanceOf(ShapeException.class)
                 .hasMessageContaining("heads = 5 must divide the width 96");
     }
 
     @Test
     void swinBlockRejectsAChannelsFirstRank3Input() {
-        assertThatThrownBy(() -> eval(SwinBlocks.BLOCK, Shape.of(1, 3136, 96), Map.of("heads", 3)))
+        assertThatThrownBy(() -> evaluate(SwinBlocks.BLOCK, Map.of("heads", 3), Shape.of(1, 3136, 96)))
                 .isInstanceOf(ShapeException.class)
                 .hasMessageContaining("4-D");
     }
@@ -117,7 +110,7 @@ class SwinBlocksTest {
     @Test
     void windowAttentionAtC96Has37755ParametersAnd145108992Macs() throws Exception {
         // qkv 3C²+3C, proj C²+C, table 13²·3; MACs 3136·4·96² + 2·3136·49·96
-        Evaluation e = eval(SwinBlocks.WINDOW_ATTENTION, Shape.of(1, 56, 56, 96), Map.of("heads", 3));
+        Evaluation e = evaluate(SwinBlocks.WINDOW_ATTENTION, Map.of("heads", 3), Shape.of(1, 56, 56, 96));
         assertThat(e.outputs()).containsExactly(Shape.of(1, 56, 56, 96));
         assertThat(e.params()).isEqualTo(37_755);
         assertThat(e.macs()).isEqualTo(115_605_504L + 29_503_488L);
@@ -125,14 +118,14 @@ class SwinBlocksTest {
 
     @Test
     void windowAttentionWithoutQkvBiasHas3CFewerParameters() throws Exception {
-        Evaluation e = eval(SwinBlocks.WINDOW_ATTENTION, Shape.of(1, 56, 56, 96), Map.of("heads", 3, "qkv_bias", false));
+        Evaluation e = evaluate(SwinBlocks.WINDOW_ATTENTION, Map.of("heads", 3, "qkv_bias", false), Shape.of(1, 56, 56, 96));
         assertThat(e.params()).isEqualTo(37_755 - 288);
     }
 
     @Test
     void shiftedWindowAttentionRollsTheMapAndRollsItBack() throws Exception {
         Map<String, Object> shifted = Map.of("heads", 3, "shifted", true);
-        assertThat(insideIds(SwinBlocks.WINDOW_ATTENTION, Shape.of(1, 56, 56, 96), shifted))
+        assertThat(innerIds(SwinBlocks.WINDOW_ATTENTION, shifted, Shape.of(1, 56, 56, 96)))
                 .containsExactly("roll", "qkv", "attention", "proj", "roll_back");
         BlockGraph g = ((CompositeBlockType) SwinBlocks.WINDOW_ATTENTION)
                 .expand(List.of(Shape.of(1, 56, 56, 96)), SwinBlocks.WINDOW_ATTENTION.resolve(shifted));
@@ -140,7 +133,7 @@ class SwinBlocksTest {
         assertThat(g.nodes().get(0).params().intList("dims")).containsExactly(1, 2);
         assertThat(g.nodes().get(2).params().bool("shifted")).isTrue();
         assertThat(g.nodes().get(4).params().intList("shifts")).containsExactly(3, 3);
-        assertThat(insideIds(SwinBlocks.WINDOW_ATTENTION, Shape.of(1, 56, 56, 96), Map.of("heads", 3)))
+        assertThat(innerIds(SwinBlocks.WINDOW_ATTENTION, Map.of("heads", 3), Shape.of(1, 56, 56, 96)))
                 .containsExactly("qkv", "attention", "proj");
     }
 
@@ -151,8 +144,8 @@ class SwinBlocksTest {
                 .expand(List.of(Shape.of(1, 7, 7, 768)), SwinBlocks.WINDOW_ATTENTION.resolve(shifted));
         assertThat(g.nodes().stream().map(BlockGraph.Node::id)).containsExactly("qkv", "attention", "proj");
         assertThat(g.nodes().get(1).params().bool("shifted")).isFalse();
-        Evaluation on = eval(SwinBlocks.WINDOW_ATTENTION, Shape.of(1, 7, 7, 768), shifted);
-        Evaluation off = eval(SwinBlocks.WINDOW_ATTENTION, Shape.of(1, 7, 7, 768), Map.of("heads", 24));
+        Evaluation on = evaluate(SwinBlocks.WINDOW_ATTENTION, shifted, Shape.of(1, 7, 7, 768));
+        Evaluation off = evaluate(SwinBlocks.WINDOW_ATTENTION, Map.of("heads", 24), Shape.of(1, 7, 7, 768));
         assertThat(on.params()).isEqualTo(off.params()).isEqualTo(4L * 768 * 768 + 4 * 768 + 169 * 24);
         assertThat(on.macs()).isEqualTo(off.macs()).isEqualTo(49L * 4 * 768 * 768 + 2L * 49 * 49 * 768);
     }
@@ -169,7 +162,7 @@ class SwinBlocksTest {
 
     @Test
     void windowAttentionReportsAnIndivisibleMapOnItsInput() {
-        assertThatThrownBy(() -> eval(SwinBlocks.WINDOW_ATTENTION, Shape.of(1, 56, 30, 96), Map.of("heads", 3)))
+        assertThatThrownBy(() -> evaluate(SwinBlocks.WINDOW_ATTENTION, Map.of("heads", 3), Shape.of(1, 56, 30, 96)))
                 .isInstanceOf(ShapeException.class)
                 .hasMessageContaining("the 56×30 feature map is not divisible by window 7")
                 .satisfies(t -> assertThat(((ShapeException) t).port()).isEqualTo("x"));
@@ -179,7 +172,7 @@ class SwinBlocksTest {
 
     @Test
     void windowAttentionCoreHasOnlyTheBiasTableAsParameters() throws Exception {
-        Evaluation e = eval(SwinBlocks.WINDOW_ATTENTION_CORE, Shape.of(1, 56, 56, 288), Map.of("heads", 3, "window", 7));
+        Evaluation e = evaluate(SwinBlocks.WINDOW_ATTENTION_CORE, Map.of("heads", 3, "window", 7), Shape.of(1, 56, 56, 288));
         assertThat(e.outputs()).containsExactly(Shape.of(1, 56, 56, 96));
         assertThat(e.params()).isEqualTo(13 * 13 * 3);
         // 64 windows × 2·49²·96 = 2·3136·49·96
@@ -189,8 +182,8 @@ class SwinBlocksTest {
     @Test
     void windowAttentionCoreWithWindow4And2ImagesCountsBothImages() throws Exception {
         // table 7²·4 = 196; MACs 2 images × 2·T·W²·C with T = 16·16, W² = 16, C = 64
-        Evaluation e = eval(SwinBlocks.WINDOW_ATTENTION_CORE, Shape.of(2, 16, 16, 192),
-                Map.of("heads", 4, "window", 4, "shifted", true));
+        Evaluation e = evaluate(SwinBlocks.WINDOW_ATTENTION_CORE, Map.of("heads", 4, "window", 4, "shifted", true),
+                Shape.of(2, 16, 16, 192));
         assertThat(e.outputs()).containsExactly(Shape.of(2, 16, 16, 64));
         assertThat(e.params()).isEqualTo(196);
         assertThat(e.macs()).isEqualTo(2L * 2 * 256 * 16 * 64);
@@ -198,15 +191,15 @@ class SwinBlocksTest {
 
     @Test
     void windowAttentionCoreShiftedCostsTheSameAsUnshifted() throws Exception {
-        Evaluation a = eval(SwinBlocks.WINDOW_ATTENTION_CORE, Shape.of(1, 28, 28, 576), Map.of("heads", 6));
-        Evaluation b = eval(SwinBlocks.WINDOW_ATTENTION_CORE, Shape.of(1, 28, 28, 576), Map.of("heads", 6, "shifted", true));
+        Evaluation a = evaluate(SwinBlocks.WINDOW_ATTENTION_CORE, Map.of("heads", 6), Shape.of(1, 28, 28, 576));
+        Evaluation b = evaluate(SwinBlocks.WINDOW_ATTENTION_CORE, Map.of("heads", 6, "shifted", true), Shape.of(1, 28, 28, 576));
         assertThat(b.params()).isEqualTo(a.params()).isEqualTo(169 * 6);
         assertThat(b.macs()).isEqualTo(a.macs()).isEqualTo(2L * 784 * 49 * 192);
     }
 
     @Test
     void windowAttentionCoreRejectsAMapNotDivisibleByTheWindow() {
-        assertThatThrownBy(() -> eval(SwinBlocks.WINDOW_ATTENTION_CORE, Shape.of(1, 30, 30, 288), Map.of("heads", 3)))
+        assertThatThrownBy(() -> evaluate(SwinBlocks.WINDOW_ATTENTION_CORE, Map.of("heads", 3), Shape.of(1, 30, 30, 288)))
                 .isInstanceOf(ShapeException.class)
                 .hasMessageContaining("the 30×30 feature map is not divisible by window 7")
                 .satisfies(t -> assertThat(((ShapeException) t).port()).isEqualTo("qkv"));
@@ -214,14 +207,14 @@ class SwinBlocksTest {
 
     @Test
     void windowAttentionCoreRejectsHeadsThatDoNotDivideTheWidth() {
-        assertThatThrownBy(() -> eval(SwinBlocks.WINDOW_ATTENTION_CORE, Shape.of(1, 56, 56, 288), Map.of("heads", 5)))
+        assertThatThrownBy(() -> evaluate(SwinBlocks.WINDOW_ATTENTION_CORE, Map.of("heads", 5), Shape.of(1, 56, 56, 288)))
                 .isInstanceOf(ShapeException.class)
                 .hasMessageContaining("heads = 5 must divide the width 96");
     }
 
     @Test
     void windowAttentionCoreRejectsALastDimensionThatIsNotPackedQkv() {
-        assertThatThrownBy(() -> eval(SwinBlocks.WINDOW_ATTENTION_CORE, Shape.of(1, 56, 56, 100), Map.of("heads", 1)))
+        assertThatThrownBy(() -> evaluate(SwinBlocks.WINDOW_ATTENTION_CORE, Map.of("heads", 1), Shape.of(1, 56, 56, 100)))
                 .isInstanceOf(ShapeException.class)
                 .hasMessageContaining("multiple of 3");
     }

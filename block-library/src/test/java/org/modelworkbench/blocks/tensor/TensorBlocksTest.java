@@ -2,6 +2,7 @@ package org.modelworkbench.blocks.tensor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.modelworkbench.blocks.BlockFixtures.evaluate;
 
 import java.util.List;
 import java.util.Map;
@@ -15,12 +16,8 @@ import org.modelworkbench.blocks.type.ShapeException;
 
 class TensorBlocksTest {
 
-    private static Evaluation eval(BlockType type, List<Shape> in, Map<String, ?> params) throws Exception {
-        return type.evaluate(in, type.resolve(params));
-    }
-
     private static Shape out(BlockType type, Shape in, Map<String, ?> params) throws Exception {
-        Evaluation e = eval(type, List.of(in), params);
+        Evaluation e = evaluate(type, params, in);
         assertThat(e.params()).isZero();
         assertThat(e.macs()).isZero();
         return e.outputs().get(0);
@@ -152,8 +149,8 @@ class TensorBlocksTest {
         Map<String, Object> p = Map.of("inputs", 3);
         assertThat(TensorBlocks.CONCAT.inputs(TensorBlocks.CONCAT.resolve(p))).extracting(PortSpec::name)
                 .containsExactly("x0", "x1", "x2");
-        Evaluation e = eval(TensorBlocks.CONCAT,
-                List.of(Shape.of(1, 16, 8, 8), Shape.of(1, 32, 8, 8), Shape.of(1, 8, 8, 8)), p);
+        Evaluation e = evaluate(TensorBlocks.CONCAT, p,
+                Shape.of(1, 16, 8, 8), Shape.of(1, 32, 8, 8), Shape.of(1, 8, 8, 8));
         assertThat(e.outputs()).containsExactly(Shape.of(1, 56, 8, 8));
         assertThat(e.params()).isZero();
         assertThat(e.macs()).isZero();
@@ -161,15 +158,15 @@ class TensorBlocksTest {
 
     @Test
     void concatAlongTheLastDimensionWithANegativeIndex() throws Exception {
-        Evaluation e = eval(TensorBlocks.CONCAT, List.of(Shape.of(1, 49, 96), Shape.of(1, 49, 32)), Map.of("dim", -1));
+        Evaluation e = evaluate(TensorBlocks.CONCAT, Map.of("dim", -1), Shape.of(1, 49, 96), Shape.of(1, 49, 32));
         assertThat(e.outputs()).containsExactly(Shape.of(1, 49, 128));
     }
 
     @Test
     void concatReportsASizeMismatchOnTheInputAtFault() {
         // x2 differs in dimension 2 (7 ≠ 8)
-        assertThatThrownBy(() -> eval(TensorBlocks.CONCAT,
-                List.of(Shape.of(1, 16, 8, 8), Shape.of(1, 32, 8, 8), Shape.of(1, 8, 7, 8)), Map.of("inputs", 3)))
+        assertThatThrownBy(() -> evaluate(TensorBlocks.CONCAT, Map.of("inputs", 3),
+                Shape.of(1, 16, 8, 8), Shape.of(1, 32, 8, 8), Shape.of(1, 8, 7, 8)))
                 .isInstanceOf(ShapeException.class)
                 .hasMessage("size 1×8×7×8 differs from 1×16×8×8 in dimension 2 (only dimension 1 may differ)")
                 .satisfies(t -> assertThat(portOf(t)).isEqualTo("x2"));
@@ -177,8 +174,8 @@ class TensorBlocksTest {
 
     @Test
     void concatReportsARankMismatchOnTheInputAtFault() {
-        assertThatThrownBy(() -> eval(TensorBlocks.CONCAT,
-                List.of(Shape.of(1, 16, 8, 8), Shape.of(1, 16, 64), Shape.of(1, 8, 8, 8)), Map.of("inputs", 3)))
+        assertThatThrownBy(() -> evaluate(TensorBlocks.CONCAT, Map.of("inputs", 3),
+                Shape.of(1, 16, 8, 8), Shape.of(1, 16, 64), Shape.of(1, 8, 8, 8)))
                 .isInstanceOf(ShapeException.class)
                 .hasMessage("has rank 3 but x0 has rank 4")
                 .satisfies(t -> assertThat(portOf(t)).isEqualTo("x1"));
@@ -199,14 +196,14 @@ class TensorBlocksTest {
         Map<String, Object> p = Map.of("sizes", List.of(96, 96, 4));
         assertThat(TensorBlocks.SPLIT.outputs(TensorBlocks.SPLIT.resolve(p))).extracting(PortSpec::name)
                 .containsExactly("y0", "y1", "y2");
-        Evaluation e = eval(TensorBlocks.SPLIT, List.of(Shape.of(1, 196, 56, 56)), p);
+        Evaluation e = evaluate(TensorBlocks.SPLIT, p, Shape.of(1, 196, 56, 56));
         assertThat(e.outputs()).containsExactly(Shape.of(1, 96, 56, 56), Shape.of(1, 96, 56, 56), Shape.of(1, 4, 56, 56));
         assertThat(e.params()).isZero();
     }
 
     @Test
     void splitSizesMustAddUpToTheDimension() {
-        assertThatThrownBy(() -> eval(TensorBlocks.SPLIT, List.of(Shape.of(1, 100, 4)), Map.of("sizes", List.of(32, 64))))
+        assertThatThrownBy(() -> evaluate(TensorBlocks.SPLIT, Map.of("sizes", List.of(32, 64)), Shape.of(1, 100, 4)))
                 .isInstanceOf(ShapeException.class)
                 .hasMessage("sizes [32, 64] add up to 96 but dimension 1 of 1×100×4 is 100")
                 .satisfies(t -> assertThat(portOf(t)).isEqualTo("x"));
@@ -215,14 +212,14 @@ class TensorBlocksTest {
     @Test
     void chunkCutsEqualPieces() throws Exception {
         // 1×197×2304 in 3 along −1 → 3 × 1×197×768
-        Evaluation e = eval(TensorBlocks.CHUNK, List.of(Shape.of(1, 197, 2304)), Map.of("chunks", 3, "dim", -1));
+        Evaluation e = evaluate(TensorBlocks.CHUNK, Map.of("chunks", 3, "dim", -1), Shape.of(1, 197, 2304));
         assertThat(e.outputs()).containsExactly(Shape.of(1, 197, 768), Shape.of(1, 197, 768), Shape.of(1, 197, 768));
         assertThat(TensorBlocks.CHUNK.outputs(TensorBlocks.CHUNK.resolve(Map.of("chunks", 3)))).hasSize(3);
     }
 
     @Test
     void chunkRejectsASizeThatDoesNotDivide() {
-        assertThatThrownBy(() -> eval(TensorBlocks.CHUNK, List.of(Shape.of(1, 100, 4)), Map.of("chunks", 3)))
+        assertThatThrownBy(() -> evaluate(TensorBlocks.CHUNK, Map.of("chunks", 3), Shape.of(1, 100, 4)))
                 .isInstanceOf(ShapeException.class)
                 .hasMessage("dimension 1 of 1×100×4 (100) does not divide into 3 equal chunks")
                 .satisfies(t -> assertThat(portOf(t)).isEqualTo("x"));
