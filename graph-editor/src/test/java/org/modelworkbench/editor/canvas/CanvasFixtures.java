@@ -1,6 +1,7 @@
 package org.modelworkbench.editor.canvas;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import javafx.embed.swing.SwingFXUtils;
@@ -12,6 +13,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.modelworkbench.editor.ImageStats;
 import org.modelworkbench.editor.model.EditorModel;
 import org.modelworkbench.projects.design.Design;
 import org.modelworkbench.projects.design.DesignBuilder;
@@ -65,13 +67,15 @@ final class CanvasFixtures {
         return canvas;
     }
 
-    static void screenshot(Node node, String name) {
+    /** Writes {@code g1-NAME.png} of the node into {@code dir} and returns what it shows (call on the FX thread). */
+    static ImageStats screenshot(Node node, Path dir, String name) {
         WritableImage img = node.snapshot(null, null);
         try {
-            ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", Path.of("/tmp", "g1-" + name + ".png").toFile());
+            ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", dir.resolve("g1-" + name + ".png").toFile());
         } catch (IOException e) {
-            throw new RuntimeException(e);
+            throw new UncheckedIOException(e);
         }
+        return ImageStats.of(img);
     }
 
     /**

@@ -2,10 +2,13 @@ package org.modelworkbench.editor.canvas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.modelworkbench.editor.ImageStats;
 import org.modelworkbench.editor.model.EditorModel;
 import org.modelworkbench.projects.templates.Templates;
 import org.testfx.api.FxRobot;
@@ -13,9 +16,12 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Screenshots to look at (/tmp/g1-*.png): the small design, a refused wire, a template in light and dark. */
+/** Screenshots to look at (g1-*.png in a temporary folder): the small design, a refused wire, a template in light and dark. */
 @ExtendWith(ApplicationExtension.class)
 class CanvasLookTest {
+    /** Screenshots to look at; keep them with -Djunit.jupiter.tempdir.cleanup.mode.default=never. */
+    @TempDir
+    Path shots;
     private Stage stage;
 
     @Start
@@ -36,18 +42,23 @@ class CanvasLookTest {
         GraphCanvas canvas = show(robot, model, false);
         robot.interact(() -> model.selection().add("relu"));
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> CanvasFixtures.screenshot(CanvasFixtures.rootOf(canvas), "small-light"));
+        ImageStats[] shot = new ImageStats[1];
+        robot.interact(() -> shot[0] = CanvasFixtures.screenshot(CanvasFixtures.rootOf(canvas), shots, "small-light"));
+        assertThat(shot[0].width()).isEqualTo(1000);
+        assertThat(shot[0].height()).isEqualTo(700);
+        assertThat(shot[0].meanBrightness()).as("light theme").isGreaterThan(0.7);
+        assertThat(shot[0].drawnShare()).as("blocks and wires are drawn").isGreaterThan(0.02);
         robot.drag("#out-conv2-y", MouseButton.PRIMARY).moveTo("#in-conv1-x");
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> CanvasFixtures.screenshot(CanvasFixtures.rootOf(canvas), "wire-refused"));
+        robot.interact(() -> CanvasFixtures.screenshot(CanvasFixtures.rootOf(canvas), shots, "wire-refused"));
         robot.drop();
         robot.drag("#out-relu-y", MouseButton.PRIMARY).moveTo("#in-spare-x");
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> CanvasFixtures.screenshot(CanvasFixtures.rootOf(canvas), "wire-accepted"));
+        robot.interact(() -> CanvasFixtures.screenshot(CanvasFixtures.rootOf(canvas), shots, "wire-accepted"));
         robot.drop();
         robot.moveTo("#in-add-b");
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> CanvasFixtures.screenshot(CanvasFixtures.rootOf(canvas), "port-hover"));
+        robot.interact(() -> CanvasFixtures.screenshot(CanvasFixtures.rootOf(canvas), shots, "port-hover"));
         assertThat(canvas.nodeView("conv1")).isPresent();
     }
 
@@ -64,7 +75,7 @@ class CanvasLookTest {
         assertThat(block.hasProblem()).isTrue();
         assertThat(block.tooltip().getText()).contains("30×30").contains("window 7");
         assertThat(block.port("x", true).orElseThrow().hasProblem()).isTrue();
-        robot.interact(() -> CanvasFixtures.screenshot(CanvasFixtures.rootOf(canvas), "swin-window"));
+        robot.interact(() -> CanvasFixtures.screenshot(CanvasFixtures.rootOf(canvas), shots, "swin-window"));
     }
 
     @Test
@@ -73,15 +84,20 @@ class CanvasLookTest {
                 .orElse(Templates.list().get(0).id());
         EditorModel light = new EditorModel(Templates.load(id));
         GraphCanvas canvas = show(robot, light, false);
-        robot.interact(() -> CanvasFixtures.screenshot(CanvasFixtures.rootOf(canvas), "template-light"));
+        ImageStats[] shot = new ImageStats[2];
+        robot.interact(() -> shot[0] = CanvasFixtures.screenshot(CanvasFixtures.rootOf(canvas), shots, "template-light"));
         EditorModel dark = new EditorModel(Templates.load(id));
         GraphCanvas darkCanvas = show(robot, dark, true);
         robot.interact(() -> dark.selection().add(dark.design().nodes().stream().skip(2).findFirst().orElseThrow().id()));
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> CanvasFixtures.screenshot(CanvasFixtures.rootOf(darkCanvas), "template-dark"));
+        robot.interact(() -> shot[1] = CanvasFixtures.screenshot(CanvasFixtures.rootOf(darkCanvas), shots, "template-dark"));
+        assertThat(shot[0].meanBrightness()).as("light theme").isGreaterThan(0.7);
+        assertThat(shot[1].meanBrightness()).as("dark theme").isLessThan(0.35);
+        assertThat(shot[0].drawnShare()).as("blocks drawn in the light theme").isGreaterThan(0.02);
+        assertThat(shot[1].drawnShare()).as("blocks drawn in the dark theme").isGreaterThan(0.02);
         EditorModel small = new EditorModel(CanvasFixtures.small());
         GraphCanvas smallDark = show(robot, small, true);
-        robot.interact(() -> CanvasFixtures.screenshot(CanvasFixtures.rootOf(smallDark), "small-dark"));
+        robot.interact(() -> CanvasFixtures.screenshot(CanvasFixtures.rootOf(smallDark), shots, "small-dark"));
         assertThat(darkCanvas.nodeViewCount()).isPositive();
     }
 }

@@ -17,6 +17,7 @@ import javafx.scene.shape.CubicCurve;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.modelworkbench.editor.model.EditorModel;
 import org.modelworkbench.projects.design.Edge;
 import org.modelworkbench.projects.design.Node;
@@ -338,27 +339,25 @@ class GraphCanvasTest {
     }
 
     @Test
-    void svgExportIsWellFormedXmlWithEveryNodeAndWire(FxRobot robot) throws Exception {
-        Path file = Files.createTempDirectory("g1-svg").resolve("graph.svg");
+    void svgExportIsWellFormedXmlWithEveryNodeAndWire(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("graph.svg");
         GraphExport.svg(model, file);
         var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
         assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
         assertThat(doc.getElementsByTagName("path").getLength()).isGreaterThanOrEqualTo(model.design().edges().size());
         String text = Files.readString(file);
         assertThat(text).contains("Conv2d").contains("1×16×32×32").contains("cannot combine");
-        Files.copy(file, Path.of("/tmp/g1-small.svg"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Test
-    void pngExportWritesTheWholeGraphAtAReadableScale(FxRobot robot) throws Exception {
+    void pngExportWritesTheWholeGraphAtAReadableScale(FxRobot robot, @TempDir Path dir) throws Exception {
         robot.interact(() -> canvas.setView(3, -2000, -2000)); // the view shows nothing; the export shows all
-        Path file = Files.createTempDirectory("g1-png").resolve("graph.png");
+        Path file = dir.resolve("graph.png");
         GraphExport.png(canvas, file);
         var img = javax.imageio.ImageIO.read(file.toFile());
         Bounds content = canvas.contentBounds();
         assertThat(img.getWidth()).isBetween((int) (content.getWidth() * 2), (int) ((content.getWidth() + 100) * 2));
         assertThat(img.getHeight()).isBetween((int) (content.getHeight() * 2), (int) ((content.getHeight() + 130) * 2));
-        Files.copy(file, Path.of("/tmp/g1-export.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Test

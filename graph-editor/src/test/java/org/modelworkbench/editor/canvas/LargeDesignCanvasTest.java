@@ -2,10 +2,13 @@ package org.modelworkbench.editor.canvas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.modelworkbench.editor.ImageStats;
 import org.modelworkbench.editor.canvas.bench.CanvasBenchmark;
 import org.modelworkbench.editor.canvas.bench.LargeDesigns;
 import org.modelworkbench.editor.model.EditorModel;
@@ -18,6 +21,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The canvas with a 2,000-node design: skins only for what is in view, an overview when zoomed out. */
 @ExtendWith(ApplicationExtension.class)
 class LargeDesignCanvasTest {
+    /** Screenshots to look at; keep them with -Djunit.jupiter.tempdir.cleanup.mode.default=never. */
+    @TempDir
+    Path shots;
     private EditorModel model;
     private GraphCanvas canvas;
 
@@ -35,7 +41,7 @@ class LargeDesignCanvasTest {
         assertThat(canvas.isDetailMode()).isTrue();
         assertThat(canvas.nodeViewCount()).isBetween(5, 120);
         assertThat(canvas.edgeViewCount()).isLessThan(200);
-        robot.interact(() -> CanvasFixtures.screenshot(CanvasFixtures.rootOf(canvas), "large-detail"));
+        robot.interact(() -> CanvasFixtures.screenshot(CanvasFixtures.rootOf(canvas), shots, "large-detail"));
 
         // Panning far away swaps the skins: still only a screenful.
         robot.interact(() -> canvas.centerOn("b150_conv2"));
@@ -49,10 +55,12 @@ class LargeDesignCanvasTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(canvas.isDetailMode()).isFalse();
         assertThat(canvas.nodeViewCount()).isZero();
-        robot.interact(() -> CanvasFixtures.screenshot(CanvasFixtures.rootOf(canvas), "large-overview"));
+        ImageStats[] overview = new ImageStats[1];
+        robot.interact(() -> overview[0] = CanvasFixtures.screenshot(CanvasFixtures.rootOf(canvas), shots, "large-overview"));
+        assertThat(overview[0].drawnShare()).as("the overview draws the blocks").isGreaterThan(0.02);
         robot.interact(() -> canvas.setView(0.3, 20, 20));
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> CanvasFixtures.screenshot(CanvasFixtures.rootOf(canvas), "large-overview-titles"));
+        robot.interact(() -> CanvasFixtures.screenshot(CanvasFixtures.rootOf(canvas), shots, "large-overview-titles"));
     }
 
     @Test

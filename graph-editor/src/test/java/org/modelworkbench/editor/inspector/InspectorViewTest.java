@@ -2,12 +2,14 @@ package org.modelworkbench.editor.inspector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.modelworkbench.editor.model.EditorModel;
 import org.modelworkbench.editor.palette.TestScenes;
 import org.modelworkbench.projects.templates.Templates;
@@ -18,6 +20,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class InspectorViewTest {
+    /** Snapshots to look at; keep them with -Djunit.jupiter.tempdir.cleanup.mode.default=never. */
+    @TempDir
+    Path shots;
     private EditorModel model;
     private InspectorView inspector;
 
@@ -32,14 +37,14 @@ class InspectorViewTest {
 
     @Test
     void editingOutChannelsOfAConvChangesItsOutputShapeAndUndoRevertsTheValueShown(FxRobot robot) {
-        robot.interact(() -> TestScenes.snapshot(inspector, "/tmp/g2-inspector-design.png"));
+        robot.interact(() -> TestScenes.snapshot(inspector, shots.resolve("g2-inspector-design.png")));
         robot.interact(() -> model.selection().add("stem_conv"));
         assertThat(label(robot, "#inspectorTitle")).isEqualTo("Conv2d");
         assertThat(label(robot, "#shape-in-x")).isEqualTo("1×1×28×28");
         assertThat(label(robot, "#shape-out-y")).isEqualTo("1×16×28×28");
         assertThat(label(robot, "#cost-params")).isEqualTo("144");
         assertThat(field(robot, "out_channels").getText()).isEqualTo("16");
-        robot.interact(() -> TestScenes.snapshot(inspector, "/tmp/g2-inspector.png"));
+        robot.interact(() -> TestScenes.snapshot(inspector, shots.resolve("g2-inspector.png")));
         assertThat(model.commands().canUndoProperty().get()).isFalse();
 
         robot.doubleClickOn("#param-out_channels").eraseText(4).write("24").type(KeyCode.ENTER);
@@ -72,7 +77,7 @@ class InspectorViewTest {
         assertThat(model.design().revision()).isEqualTo(revision);
         assertThat(model.commands().canUndoProperty().get()).isFalse();
         assertThat(model.design().node("stem_conv").orElseThrow().params().get("kernel")).isEqualTo(3);
-        robot.interact(() -> TestScenes.snapshot(inspector, "/tmp/g2-inspector-invalid.png"));
+        robot.interact(() -> TestScenes.snapshot(inspector, shots.resolve("g2-inspector-invalid.png")));
 
         robot.type(KeyCode.ESCAPE);
         assertThat(field(robot, "kernel").getText()).isEqualTo("3");
@@ -102,7 +107,7 @@ class InspectorViewTest {
         assertThat(label(robot, "#inspectorTitle")).isEqualTo("2 blocks selected");
         // 144 conv weights + 32 batch-norm weights
         assertThat(label(robot, "#cost-params")).isEqualTo("176");
-        robot.interact(() -> TestScenes.snapshot(inspector, "/tmp/g2-inspector-multi.png"));
+        robot.interact(() -> TestScenes.snapshot(inspector, shots.resolve("g2-inspector-multi.png")));
     }
 
     private static String label(FxRobot robot, String query) {

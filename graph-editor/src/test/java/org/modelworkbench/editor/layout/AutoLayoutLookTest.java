@@ -15,6 +15,8 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.modelworkbench.editor.ImageStats;
 import org.modelworkbench.editor.canvas.GraphCanvas;
 import org.modelworkbench.editor.canvas.NodeGeometry;
 import org.modelworkbench.editor.group.CompositeActions;
@@ -30,10 +32,13 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * Auto-layout, grouping and opening composites on the real canvas, with the canvas's own node
- * sizes; writes /tmp/g3-*.png to look at.
+ * sizes; writes g3-*.png to look at into a temporary folder.
  */
 @ExtendWith(ApplicationExtension.class)
 class AutoLayoutLookTest {
+    /** Screenshots to look at; keep them with -Djunit.jupiter.tempdir.cleanup.mode.default=never. */
+    @TempDir
+    Path shots;
     private Stage stage;
 
     @Start
@@ -57,14 +62,16 @@ class AutoLayoutLookTest {
         };
     }
 
-    private static void png(GraphCanvas canvas, String name) {
+    /** Zooms to fit, writes {@code g3-NAME.png} and returns what it shows. */
+    private ImageStats png(GraphCanvas canvas, String name) {
         canvas.zoomToFit();
         WritableImage img = canvas.snapshot(null, null);
         try {
-            ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", Path.of("/tmp/g3-" + name + ".png").toFile());
+            ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", shots.resolve("g3-" + name + ".png").toFile());
         } catch (java.io.IOException e) {
-            throw new RuntimeException(e);
+            throw new java.io.UncheckedIOException(e);
         }
+        return ImageStats.of(img);
     }
 
     private static Design piledUp(Design d) {
@@ -96,7 +103,9 @@ class AutoLayoutLookTest {
         robot.interact(() -> {
             GraphCanvas canvas = show(model);
             AutoLayout.layout(model, false, sizesOf(canvas));
-            png(canvas, "layout-chain");
+            ImageStats shot = png(canvas, "layout-chain");
+            assertThat(shot.width()).isEqualTo(800);
+            assertThat(shot.drawnShare()).as("the laid-out chain is drawn").isGreaterThan(0.02);
         });
         assertThat(model.commands().undoDescriptionProperty().get()).isEqualTo("Auto-layout");
     }

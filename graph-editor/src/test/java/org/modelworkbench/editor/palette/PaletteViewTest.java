@@ -2,6 +2,7 @@ package org.modelworkbench.editor.palette;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.modelworkbench.blocks.library.BlockLibrary;
 import org.modelworkbench.blocks.type.BlockType;
 import org.modelworkbench.editor.canvas.GraphCanvas;
@@ -25,6 +27,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class PaletteViewTest {
+    /** Snapshots to look at; keep them with -Djunit.jupiter.tempdir.cleanup.mode.default=never. */
+    @TempDir
+    Path shots;
     private PaletteView palette;
     private final List<String> added = new ArrayList<>();
     private final List<String> dropped = new ArrayList<>();
@@ -64,7 +69,7 @@ class PaletteViewTest {
         assertThat(shown).allSatisfy(t -> assertThat((t.displayName() + t.id() + t.category().displayName()
                 + t.description() + t.paper().citation()).toLowerCase(Locale.ROOT)).contains("swin"));
         assertThat(shown).extracting(BlockType::id).contains("swin.block");
-        robot.interact(() -> TestScenes.snapshot(palette, "/tmp/g2-palette-search.png"));
+        robot.interact(() -> TestScenes.snapshot(palette, shots.resolve("g2-palette-search.png")));
 
         robot.doubleClickOn(cellOf(robot, "swin.block"));
         assertThat(added).containsExactly("swin.block");
@@ -92,8 +97,8 @@ class PaletteViewTest {
         Tooltip tip = showingTooltip();
         assertThat(tip.getText()).contains("Conv2d", "2-D convolution", "LeCun", "https://doi.org/10.1109/5.726791");
         robot.interact(() -> {
-            TestScenes.snapshot(palette, "/tmp/g2-palette.png");
-            TestScenes.snapshot(tip.getScene().getRoot(), "/tmp/g2-palette-tooltip.png");
+            TestScenes.snapshot(palette, shots.resolve("g2-palette.png"));
+            TestScenes.snapshot(tip.getScene().getRoot(), shots.resolve("g2-palette-tooltip.png"));
         });
         robot.moveTo("#paletteSearch");
     }

@@ -1,9 +1,8 @@
 package org.modelworkbench.editor.palette;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.net.URL;
 import java.nio.file.Path;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Parent;
@@ -12,18 +11,11 @@ import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 
 /**
- * Scenes for the view tests, styled like the app: with AtlantaFX's Primer theme when its jar is in
- * the local Maven repository (graph-editor itself does not depend on AtlantaFX), else with a few
- * of its looked-up colours, so that snapshots look as they will in the app.
+ * Scenes for the view tests, styled like the app: AtlantaFX's Primer theme, loaded from the test
+ * class path (graph-editor declares atlantafx-base in test scope; the app uses it at run time). A
+ * theme that cannot be found fails the test: a silent fallback would test the wrong colours.
  */
 public final class TestScenes {
-    private static final String FALLBACK = ".root {"
-            + " -color-fg-default: #24292f; -color-fg-muted: #57606a; -color-fg-emphasis: #ffffff;"
-            + " -color-bg-default: #ffffff; -color-bg-subtle: #f6f8fa; -color-border-default: #d0d7de;"
-            + " -color-border-muted: #d8dee4; -color-accent-fg: #0969da; -color-accent-emphasis: #0969da;"
-            + " -color-accent-muted: #54aeff66; -color-accent-subtle: #ddf4ff; -color-success-fg: #1a7f37;"
-            + " -color-danger-fg: #cf222e; -color-danger-emphasis: #cf222e; -color-warning-fg: #9a6700; }";
-
     /**
      * The app sets AtlantaFX as the user-agent stylesheet, replacing Modena; here Modena stays
      * underneath, and its rotation of the expanded tree arrow would turn AtlantaFX's down arrow left.
@@ -42,29 +34,25 @@ public final class TestScenes {
         return scene;
     }
 
+    /** The URL of AtlantaFX's Primer stylesheet; throws when it is not on the class path. */
     static String themeUrl(boolean dark) {
-        Path jar = Path.of(System.getProperty("user.home"), ".m2", "repository", "io", "github", "mkpaz",
-                "atlantafx-base", "2.0.1", "atlantafx-base-2.0.1.jar");
-        if (Files.isRegularFile(jar)) {
-            return "jar:" + jar.toUri() + "!/atlantafx/base/theme/" + (dark ? "primer-dark.css" : "primer-light.css");
+        String resource = "/atlantafx/base/theme/" + (dark ? "primer-dark.css" : "primer-light.css");
+        URL url = TestScenes.class.getResource(resource);
+        if (url == null) {
+            throw new IllegalStateException("AtlantaFX theme " + resource + " is not on the test class path: "
+                    + "graph-editor/pom.xml must declare io.github.mkpaz:atlantafx-base in test scope");
         }
-        try {
-            Path css = Files.createTempFile("test-theme", ".css");
-            Files.writeString(css, FALLBACK);
-            css.toFile().deleteOnExit();
-            return css.toUri().toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return url.toExternalForm();
     }
 
-    /** Writes a PNG of {@code node} (call on the FX thread). */
-    public static void snapshot(javafx.scene.Node node, String file) {
+    /** Writes a PNG of {@code node} and returns the image (call on the FX thread). */
+    public static WritableImage snapshot(javafx.scene.Node node, Path file) {
         WritableImage img = node.snapshot(null, null);
         try {
-            ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", new File(file));
+            ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", file.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return img;
     }
 }

@@ -2,6 +2,7 @@ package org.modelworkbench.editor.problems;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
@@ -10,6 +11,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.modelworkbench.editor.model.EditorModel;
 import org.modelworkbench.editor.palette.TestScenes;
 import org.modelworkbench.projects.analysis.Problem;
@@ -22,6 +24,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class ProblemsViewTest {
+    /** Snapshots to look at; keep them with -Djunit.jupiter.tempdir.cleanup.mode.default=never. */
+    @TempDir
+    Path shots;
     private EditorModel model;
     private ProblemsView problems;
     private final List<String> revealed = new ArrayList<>();
@@ -40,7 +45,7 @@ class ProblemsViewTest {
     void theListShowsLocatedProblemsAndClickingOneSelectsItsBlock(FxRobot robot) {
         assertThat(problems.getProblemCount()).isZero();
         assertThat(robot.lookup("#noProblems").queryLabeled().isVisible()).isTrue();
-        robot.interact(() -> TestScenes.snapshot(problems, "/tmp/g2-problems-none.png"));
+        robot.interact(() -> TestScenes.snapshot(problems, shots.resolve("g2-problems-none.png")));
 
         robot.interact(() -> {
             model.disconnect(incoming("stem_bn"));
@@ -50,7 +55,7 @@ class ProblemsViewTest {
         assertThat(problems.getProblemCount()).isEqualTo(model.analysis().problems().size()).isEqualTo(2);
         assertThat(problems.problems()).extracting(Problem::location)
                 .contains("node 'stem_bn', input 'x'", "node 'head', input 'x'");
-        robot.interact(() -> TestScenes.snapshot(problems, "/tmp/g2-problems.png"));
+        robot.interact(() -> TestScenes.snapshot(problems, shots.resolve("g2-problems.png")));
 
         robot.clickOn(cellWith(robot, "node 'head', input 'x'"));
         assertThat(model.selection()).containsExactly("head");

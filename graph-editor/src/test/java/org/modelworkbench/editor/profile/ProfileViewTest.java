@@ -2,12 +2,14 @@ package org.modelworkbench.editor.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.modelworkbench.editor.model.EditorModel;
 import org.modelworkbench.editor.palette.TestScenes;
 import org.modelworkbench.projects.templates.Templates;
@@ -18,6 +20,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class ProfileViewTest {
+    /** Snapshots to look at; keep them with -Djunit.jupiter.tempdir.cleanup.mode.default=never. */
+    @TempDir
+    Path shots;
     private EditorModel model;
     private ProfileView profile;
 
@@ -32,7 +37,7 @@ class ProfileViewTest {
 
     @Test
     void theTableSortsMacsNumericallyAndRowSelectionFollowsTheModelSelectionBothWays(FxRobot robot) {
-        robot.interact(() -> TestScenes.snapshot(profile, "/tmp/g2-profile.png"));
+        robot.interact(() -> TestScenes.snapshot(profile, shots.resolve("g2-profile.png")));
         assertThat(robot.lookup("#totalParams").queryLabeled().getText()).isEqualTo("272 k");
         assertThat(robot.lookup("#totalParamsExact").queryLabeled().getText()).isEqualTo("272,186");
 
@@ -63,7 +68,7 @@ class ProfileViewTest {
         assertThat(table.getSelectionModel().getSelectedItems()).extracting(ProfileView.Row::nodeId)
                 .containsExactlyInAnyOrder("stem_conv", "head");
         assertThat(model.selection()).containsExactlyInAnyOrder("stem_conv", "head");
-        robot.interact(() -> TestScenes.snapshot(profile, "/tmp/g2-profile-sorted.png"));
+        robot.interact(() -> TestScenes.snapshot(profile, shots.resolve("g2-profile-sorted.png")));
     }
 
     @Test
@@ -81,7 +86,7 @@ class ProfileViewTest {
         robot.clickOn("#inputSize").write("1x3x224").type(KeyCode.ENTER);
         assertThat(robot.lookup("#inputSizeError").queryLabeled().getText()).contains("N×C×H×W");
         assertThat(model.optionsProperty().get().inputOverride().toAscii()).isEqualTo("1x1x56x56");
-        robot.interact(() -> TestScenes.snapshot(profile, "/tmp/g2-profile-invalid.png"));
+        robot.interact(() -> TestScenes.snapshot(profile, shots.resolve("g2-profile-invalid.png")));
 
         robot.interact(() -> robot.lookup("#inputSize").queryTextInputControl().clear());
         robot.clickOn("#inputSize").type(KeyCode.ENTER);
@@ -99,7 +104,7 @@ class ProfileViewTest {
         assertThat(row("stem_relu").evaluated()).isFalse();
         assertThat(robot.lookup(".problem-row").queryAll()).hasSize(1);
         assertThat(robot.lookup("#profileSummary").queryLabeled().getText()).isEqualTo("14 blocks · 1 problem · totals cover 2 of 14");
-        robot.interact(() -> TestScenes.snapshot(profile, "/tmp/g2-profile-problems.png"));
+        robot.interact(() -> TestScenes.snapshot(profile, shots.resolve("g2-profile-problems.png")));
     }
 
     private ProfileView.Row row(String id) {
