@@ -1,4 +1,4 @@
-package org.modelworkbench.projects.templates;
+package org.modelworkbench.projects.templates.generate;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.modelworkbench.projects.templates;
+package org.modelworkbench.projects.templates.generate;
 
 import java.util.LinkedHashMap;
 import java.util.List;
