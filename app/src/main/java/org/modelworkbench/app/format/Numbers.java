@@ -1,30 +1,21 @@
 package org.modelworkbench.app.format;
 
 import java.util.Locale;
+import org.modelworkbench.projects.analysis.Counts;
 
 /** Formats counts the way the tables show them. */
 public final class Numbers {
     private Numbers() {
     }
 
-    /** 11689512 → "11,689,512". */
+    /** 11689512 → "11,689,512" ({@link Counts#grouped}). */
     public static String grouped(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        return Counts.grouped(n);
     }
 
-    /** 1814073344 → "1.81 G", 25740288 → "25.7 M", 912 → "912". */
+    /** 1814073344 → "1.81 G", 25740288 → "25.7 M", 912 → "912" ({@link Counts#si}: one formatter for the whole app). */
     public static String si(long n) {
-        double v = n;
-        String[] units = {"", " K", " M", " G", " T", " P"};
-        int u = 0;
-        while (Math.abs(v) >= 1000 && u < units.length - 1) {
-            v /= 1000;
-            u++;
-        }
-        if (u == 0) {
-            return String.valueOf(n);
-        }
-        return String.format(Locale.ROOT, v >= 100 ? "%.0f%s" : v >= 10 ? "%.1f%s" : "%.2f%s", v, units[u]);
+        return Counts.si(n);
     }
 
     /** Bytes as MiB/KiB with one decimal. */

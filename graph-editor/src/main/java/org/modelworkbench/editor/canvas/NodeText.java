@@ -9,6 +9,7 @@ import java.util.StringJoiner;
 import org.modelworkbench.blocks.param.InvalidParameterException;
 import org.modelworkbench.blocks.shape.Shape;
 import org.modelworkbench.blocks.type.BlockType;
+import org.modelworkbench.projects.analysis.Counts;
 import org.modelworkbench.projects.analysis.NodeAnalysis;
 import org.modelworkbench.projects.analysis.Problem;
 import org.modelworkbench.projects.design.Node;
@@ -148,19 +149,9 @@ public final class NodeText {
         return si(a.params()) + " · " + si(a.macs());
     }
 
-    /** 1234 → "1.2K", 11689512 → "11.7M", 1814073344 → "1.81G", 0 → "0". */
+    /** 1234 → "1.23K", 11689512 → "11.7M", 1814073344 → "1.81G", 0 → "0" ({@link Counts#siCompact}). */
     public static String si(long n) {
-        double v = n;
-        String[] units = {"", "K", "M", "G", "T", "P"};
-        int u = 0;
-        while (Math.abs(v) >= 1000 && u < units.length - 1) {
-            v /= 1000;
-            u++;
-        }
-        if (u == 0) {
-            return String.valueOf(n);
-        }
-        return String.format(Locale.ROOT, v >= 100 ? "%.0f%s" : v >= 10 ? "%.1f%s" : "%.2f%s", v, units[u]);
+        return Counts.siCompact(n);
     }
 
     /** The shape carried by a wire from this output port; null when unknown. */

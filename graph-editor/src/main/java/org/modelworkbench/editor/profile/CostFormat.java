@@ -3,6 +3,7 @@ package org.modelworkbench.editor.profile;
 import java.util.List;
 import java.util.Locale;
 import org.modelworkbench.blocks.shape.Shape;
+import org.modelworkbench.projects.analysis.Counts;
 
 /**
  * How the editor writes counts and sizes: exact counts with thousands separators, large counts
@@ -13,7 +14,6 @@ public final class CostFormat {
     public static final String CONVENTION = "MACs count conv, linear and matmul (attention and the selective scan "
             + "included); FLOPs = 2 × MACs; activation memory is the fp32 size of every tensor produced.";
 
-    private static final String[] SI = {"", " k", " M", " G", " T", " P", " E"};
     private static final String[] BINARY = {" B", " KiB", " MiB", " GiB", " TiB", " PiB", " EiB"};
 
     private CostFormat() {
@@ -21,21 +21,12 @@ public final class CostFormat {
 
     /** "11,689,512". */
     public static String grouped(long n) {
-        return String.format(Locale.US, "%,d", n);
+        return Counts.grouped(n);
     }
 
-    /** "512", "1.73 k", "11.7 M", "1.82 G": three significant digits. */
+    /** "512", "1.73 K", "11.7 M", "1.82 G": three significant digits ({@link Counts#si}). */
     public static String si(long n) {
-        if (Math.abs(n) < 1000) {
-            return Long.toString(n);
-        }
-        double v = n;
-        int i = 0;
-        while (Math.abs(v) >= 999.5 && i < SI.length - 1) {
-            v /= 1000;
-            i++;
-        }
-        return threeDigits(v) + SI[i];
+        return Counts.si(n);
     }
 
     /** "1,728" for small counts, "11,689,512 (11.7 M)" for large ones. */

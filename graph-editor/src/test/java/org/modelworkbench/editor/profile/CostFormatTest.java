@@ -15,7 +15,7 @@ class CostFormatTest {
         assertThat(CostFormat.count(11_689_512)).isEqualTo("11,689,512 (11.7 M)");
         assertThat(CostFormat.si(0)).isEqualTo("0");
         assertThat(CostFormat.si(999)).isEqualTo("999");
-        assertThat(CostFormat.si(1_728)).isEqualTo("1.73 k");
+        assertThat(CostFormat.si(1_728)).isEqualTo("1.73 K");
         assertThat(CostFormat.si(999_600)).isEqualTo("1.00 M");
         assertThat(CostFormat.si(1_823_522_816L)).isEqualTo("1.82 G");
         assertThat(CostFormat.si(376_300_000_000L)).isEqualTo("376 G");

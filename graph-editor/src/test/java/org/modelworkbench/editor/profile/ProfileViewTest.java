@@ -38,7 +38,7 @@ class ProfileViewTest {
     @Test
     void theTableSortsMacsNumericallyAndRowSelectionFollowsTheModelSelectionBothWays(FxRobot robot) {
         robot.interact(() -> TestScenes.snapshot(profile, shots.resolve("g2-profile.png")));
-        assertThat(robot.lookup("#totalParams").queryLabeled().getText()).isEqualTo("272 k");
+        assertThat(robot.lookup("#totalParams").queryLabeled().getText()).isEqualTo("272 K");
         assertThat(robot.lookup("#totalParamsExact").queryLabeled().getText()).isEqualTo("272,186");
 
         robot.clickOn("#col-macs");
