@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -18,6 +19,9 @@ import picocli.CommandLine.Spec;
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    WorkbenchCommand root;
 
     @Parameters(paramLabel = "WHAT", description = {
             "analysis: whole-design and incremental analysis of a generated design",
@@ -46,7 +50,8 @@ final class BenchCommand implements Callable<Integer> {
             return 2;
         }
         if (what.equals("editor")) {
-            return EditorBench.run(out, spec.commandLine().getErr(), nodes, Math.min(rounds, 2000), template);
+            return EditorBench.run(out, spec.commandLine().getErr(), nodes, Math.min(rounds, 2000), template,
+                    root.editorMeasurement());
         }
         out.println("Analysis benchmark: generated residual chain of about " + nodes + " nodes, " + rounds
                 + " rounds per case after warm-up; " + Runtime.getRuntime().availableProcessors() + " CPUs, Java "

@@ -1,27 +1,18 @@
 package org.modelworkbench.app.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import javafx.application.Platform;
 import org.modelworkbench.app.bench.AnalysisBenchmark;
+import org.modelworkbench.app.bench.EditorFigures;
 import org.modelworkbench.app.format.Table;
-import org.modelworkbench.app.gui.DesktopLauncher;
-import org.modelworkbench.app.gui.theme.Theme;
-import org.modelworkbench.app.gui.window.OpenBenchmark;
-import org.modelworkbench.editor.canvas.bench.CanvasBenchmark;
-import org.modelworkbench.editor.canvas.bench.LargeDesigns;
-import org.modelworkbench.projects.files.ProjectFileException;
 import org.modelworkbench.projects.templates.TemplateInfo;
 import org.modelworkbench.projects.templates.Templates;
 
 /**
- * {@code workbench bench editor}: the canvas benchmark (open, pan and zoom of a generated design)
- * plus opening designs in the whole main-window workspace, as a table with the targets. Runs the
- * toolkit headless (Monocle, software rendering) when there is no display.
+ * {@code workbench bench editor}: prints what the editor benchmark measured (the canvas: open, pan
+ * and zoom of a generated design; the main-window workspace: opening designs) as a table with the
+ * targets. The measuring needs the FX toolkit; it reaches the command line through
+ * {@link WorkbenchCommand.EditorMeasurement}, so this package depends on neither the GUI nor JavaFX.
  */
 final class EditorBench {
     static final double OPEN_TARGET_MS = 1500;
@@ -30,41 +21,26 @@ final class EditorBench {
     private EditorBench() {
     }
 
-    static int run(PrintWriter out, PrintWriter err, int nodes, int frames, String templateKey) {
+    static int run(PrintWriter out, PrintWriter err, int nodes, int frames, String templateKey,
+            WorkbenchCommand.EditorMeasurement measurement) {
         TemplateInfo template = Templates.find(templateKey).orElse(null);
         if (template == null) {
             err.println("error: no template '" + templateKey + "'; see: workbench templates");
             return 2;
         }
-        java.util.logging.Logger.getLogger("javafx").setLevel(java.util.logging.Level.SEVERE);
-        boolean headless = DesktopLauncher.needsHeadlessToolkit();
-        if (headless) {
-            DesktopLauncher.useHeadlessToolkit();
-        }
-        List<CanvasBenchmark.Result> canvas = CanvasBenchmark.runHeadless(nodes, frames, null);
-        List<double[]> workspace = onFx(() -> {
-            Theme.LIGHT.apply();
-            List<double[]> r = new ArrayList<>();
-            OpenBenchmark.warmUp(); // as the window does while the start page is shown
-            r.add(stats(OpenBenchmark.open(LargeDesigns.residualNetwork(nodes), 4)));
-            try {
-                r.add(stats(OpenBenchmark.open(Templates.load(template.id()), 4)));
-            } catch (ProjectFileException e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-            return r;
-        });
+        EditorFigures figures = measurement.measure(nodes, frames, template);
+        boolean headless = figures.headless();
 
         out.println("Editor benchmark: generated residual network of about " + nodes + " nodes, " + frames
                 + " frames per case; " + Runtime.getRuntime().availableProcessors() + " CPUs, Java "
-                + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.runtime.version", "?")
+                + System.getProperty("java.version") + ", JavaFX " + figures.javafxVersion()
                 + ", " + (headless ? "headless (Monocle, software rendering)" : "on the display")
-                + ", prism " + System.getProperty("prism.order", "default"));
+                + ", prism " + figures.prismOrder());
         Table t = new Table("case", "time / median", "p90", "max", "frames", "note").alignRight(1, 2, 3, 4);
         double openFirst = Double.NaN;
         double worstP90 = 0;
         String worstCase = "";
-        for (CanvasBenchmark.Result r : canvas) {
+        for (EditorFigures.Case r : figures.canvas()) {
             if (r.name().startsWith("most skins")) {
                 t.row(r.name(), String.format(Locale.ROOT, "%.0f", r.valueMs()), "", "", "", r.note());
                 continue;
@@ -83,8 +59,8 @@ final class EditorBench {
                 worstCase = r.name();
             }
         }
-        double[] big = workspace.get(0);
-        double[] small = workspace.get(1);
+        double[] big = figures.generatedWindow();
+        double[] small = figures.templateWindow();
         t.row("window: open " + nodes + "-node design (first)", ms(big[0]), "", "", "1",
                 "all views (palette, canvas, inspector, profile, problems, minimap), after the start-page warm-up");
         t.row("window: open " + nodes + "-node design (warm)", ms(big[1]), ms(big[2]), ms(big[3]), "3", "");
@@ -103,30 +79,7 @@ final class EditorBench {
         return 0;
     }
 
-    /** first, warm median, warm p90, warm max. */
-    private static double[] stats(List<Double> times) {
-        List<Double> warm = new ArrayList<>(times.subList(1, times.size()));
-        warm.sort(null);
-        double median = warm.get(warm.size() / 2);
-        double p90 = warm.get(Math.min(warm.size() - 1, (int) Math.ceil(0.9 * warm.size()) - 1));
-        return new double[] {times.get(0), median, p90, warm.get(warm.size() - 1)};
-    }
-
     private static String ms(double v) {
         return AnalysisBenchmark.format(v);
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) {
-        FutureTask<T> task = new FutureTask<>(work);
-        Platform.runLater(task);
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            throw new IllegalStateException(c.getMessage() == null ? c.toString() : c.getMessage(), c);
-        }
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.modelworkbench.app.bench.EditorFigures;
 import org.modelworkbench.blocks.library.BlockLibrary;
 import org.modelworkbench.blocks.shape.Shape;
 import org.modelworkbench.projects.analysis.AnalysisOptions;
@@ -313,6 +314,39 @@ class WorkbenchCommandTest {
             assertThat(r.outLines()).filteredOn(l -> l.startsWith("full analysis ")).hasSize(1);
             assertThat(r.outLines()).filteredOn(l -> l.startsWith("re-analysis after one edit ")).hasSize(1);
             assertThat(r.outLines()).filteredOn(l -> l.startsWith("re-analysis, edit at the top ")).hasSize(1);
+        }
+
+        @Test
+        void bench_editor_prints_what_the_graphical_side_measured_against_the_targets() {
+            List<String> asked = new ArrayList<>();
+            WorkbenchCommand.EditorMeasurement fake = (nodes, frames, template) -> {
+                asked.add(nodes + " nodes, " + frames + " frames, " + template.id());
+                return new EditorFigures(List.of(
+                        new EditorFigures.Case("open 300 nodes (first)", 900, 900, 900, 900, 1, ""),
+                        new EditorFigures.Case("pan", 4, 4, 6, 9, 20, "")),
+                        new double[] {1200, 300, 350, 400}, new double[] {200, 50, 60, 70}, true, "21", "sw");
+            };
+            java.io.StringWriter out = new java.io.StringWriter();
+            java.io.StringWriter err = new java.io.StringWriter();
+
+            int code = WorkbenchCommand.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+                    WorkbenchCommand.NO_GUI, fake, "bench", "editor", "--nodes", "300", "--rounds", "20",
+                    "--template", "resnet18");
+
+            assertThat(code).isZero();
+            assertThat(asked).containsExactly("300 nodes, 20 frames, resnet18");
+            assertThat(out.toString()).contains("canvas: pan").contains("headless (Monocle, software rendering)")
+                    .contains("Target: open a 300-node design in < 1.5 s: met (slowest first open 1200.00 ms).")
+                    .contains("frame p90 well under 16.7 ms (60 fps): met (worst p90 6.00 ms, pan).");
+            assertThat(err.toString()).isEmpty();
+        }
+
+        @Test
+        void bench_editor_without_the_graphical_side_fails_with_one_line() {
+            CliRun r = run("bench", "editor", "--nodes", "300", "--rounds", "20");
+
+            assertThat(r.exitCode()).isEqualTo(1);
+            assertThat(r.errLines()).singleElement(as(STRING)).startsWith("error: ").contains("cannot measure the editor");
         }
 
         @Test
