@@ -1,21 +1,31 @@
 package org.modelworkbench.app;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.ArchConfiguration;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.library.dependencies.SliceRule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -23,11 +33,20 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.modelworkbench.app.bench.AnalysisBenchmark;
+import org.modelworkbench.app.cli.WorkbenchCommand;
+import org.modelworkbench.editor.canvas.bench.LargeDesigns;
+import org.modelworkbench.editor.clipboard.EditorClipboard;
+import org.modelworkbench.editor.command.Command;
+import org.modelworkbench.editor.group.CompositeNavigator;
+import org.modelworkbench.projects.design.Design;
 
 /**
  * The module layering of ARCHITECTURE.md as rules over the compiled classes of every module on the
  * app's class path (main code only):
- * app → graph-editor / visualizers / trainer-bridge → projects → block-library.
+ * app → graph-editor / visualizers / trainer-bridge → projects → block-library. Also: the command
+ * line stays free of the GUI and JavaFX, and only commands (and the model's own internals) change a
+ * design.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class LayeringTest {
@@ -37,6 +56,37 @@ class LayeringTest {
     static final String TRAINER = "org.modelworkbench.trainer..";
     static final String VISUALIZERS = "org.modelworkbench.visualizers..";
     static final String APP = "org.modelworkbench.app..";
+    static final String CLI = "org.modelworkbench.app.cli..";
+    static final String GUI = "org.modelworkbench.app.gui..";
+
+    /** The methods that change a {@link Design}: its name, nodes, edges, composites and their order. */
+    static final Set<String> DESIGN_MUTATORS = Set.of("setName", "setDescription", "addNode", "replaceNode",
+            "removeNode", "connect", "disconnect", "putComposite", "removeComposite", "restoreOrder");
+    /** The rest of Design's public methods: they read, copy or observe it. */
+    static final Set<String> DESIGN_READERS = Set.of("name", "description", "revision", "nodes", "node", "size",
+            "edges", "incoming", "outgoing", "addListener", "removeListener", "uniqueId", "copy", "composites",
+            "composite", "compositeScope", "isCompositeInside", "compositesRevision", "compositeCycle",
+            "compositeContains", "nodeOrder", "equals", "hashCode", "toString");
+
+    /**
+     * Who may change a design. An edit of the user's document is a command (an undoable step);
+     * projects' own internals build and migrate designs (design, files), group and ungroup for the
+     * group commands and build library insides (composite), and build the templates (templates).
+     * The named classes change only designs they have just made and no editor shows yet: the
+     * clipboard's fragment and the composite definitions it hands to commands, the navigator's laid-out
+     * copy of a library block's inside, and the benchmarks' generated designs.
+     */
+    static final DescribedPredicate<JavaClass> MAY_MUTATE_A_DESIGN = assignableTo(Command.class)
+            .or(resideInAnyPackage("org.modelworkbench.projects.design..", "org.modelworkbench.projects.files..",
+                    "org.modelworkbench.projects.composite..", "org.modelworkbench.projects.templates.."))
+            .or(belongToAnyOf(EditorClipboard.class, CompositeNavigator.class, LargeDesigns.class,
+                    AnalysisBenchmark.class))
+            .as("an editor command, projects' internals, or a builder of a new design");
+
+    static final DescribedPredicate<JavaAccess<?>> A_DESIGN_MUTATOR = DescribedPredicate.describe(
+            "a Design mutator (" + String.join(", ", new TreeSet<>(DESIGN_MUTATORS)) + ")",
+            access -> access.getTargetOwner().isEquivalentTo(Design.class)
+                    && DESIGN_MUTATORS.contains(access.getTarget().getName()));
 
     /** Types, parameters, shapes and graphs of blocks: what every block family is written in. */
     static final List<String> BLOCK_CORE = List.of("type", "param", "shape", "graph");
@@ -188,6 +238,61 @@ class LayeringTest {
         noClasses().that().resideInAPackage(BLOCKS).and().resideOutsideOfPackage("org.modelworkbench.blocks.library..")
                 .should().dependOnClassesThat().resideInAPackage("org.modelworkbench.blocks.library..")
                 .check(classes);
+    }
+
+    @Test
+    void the_command_line_depends_on_neither_the_gui_nor_javafx_nor_the_editor_kit() {
+        cliRule().check(classes);
+    }
+
+    private static ArchRule cliRule() {
+        return noClasses().that().resideInAPackage(CLI)
+                .should().dependOnClassesThat().resideInAnyPackage(GUI, "javafx..", EDITOR)
+                .because("the command line reaches the graphical side only through WorkbenchCommand.GuiStarter and "
+                        + "WorkbenchCommand.EditorMeasurement, which Main fills in");
+    }
+
+    @Test
+    void the_command_line_rule_is_not_vacuous_the_editor_benchmark_behind_the_seam_uses_the_gui_and_javafx() {
+        EvaluationResult bench = noClasses().that().resideInAPackage("org.modelworkbench.app.bench..")
+                .should().dependOnClassesThat().resideInAnyPackage(GUI, "javafx..").evaluate(classes);
+        assertThat(bench.getFailureReport().toString())
+                .contains("org.modelworkbench.app.gui.").contains("javafx.application.Platform");
+        assertThat(classes.get(WorkbenchCommand.class).getDirectDependenciesFromSelf())
+                .as("the rule sees the command line's dependencies").isNotEmpty();
+    }
+
+    @Test
+    void only_commands_change_a_design_apart_from_projects_internals_and_builders_of_new_designs() {
+        designMutationRule(MAY_MUTATE_A_DESIGN).check(classes);
+    }
+
+    private static ArchRule designMutationRule(DescribedPredicate<JavaClass> allowed) {
+        return noClasses().that(DescribedPredicate.not(allowed))
+                .should().accessTargetWhere(A_DESIGN_MUTATOR)
+                .because("every edit of a document is an undoable command");
+    }
+
+    @Test
+    void the_mutation_rule_is_not_vacuous_without_the_commands_it_finds_the_edit_commands() {
+        EvaluationResult withoutCommands = designMutationRule(MAY_MUTATE_A_DESIGN.and(not(assignableTo(Command.class)))
+                .or(resideInAnyPackage(PROJECTS))).evaluate(classes);
+        assertThat(withoutCommands.getFailureReport().toString())
+                .contains("org.modelworkbench.editor.edit.AddElements")
+                .contains("org.modelworkbench.editor.group.DefineComposite");
+    }
+
+    @Test
+    void every_public_method_of_design_is_known_as_a_mutator_or_a_reader() {
+        JavaClass design = classes.get(Design.class);
+        Set<String> methods = new TreeSet<>();
+        design.getMethods().stream().filter(m -> m.getModifiers().contains(JavaModifier.PUBLIC))
+                .forEach(m -> methods.add(m.getName()));
+        Set<String> known = new TreeSet<>(DESIGN_MUTATORS);
+        known.addAll(DESIGN_READERS);
+        assertThat(methods).as("a new public method of Design must be listed in this test as a mutator or a reader")
+                .isSubsetOf(known)
+                .containsAll(DESIGN_MUTATORS);
     }
 
     /** Composite types live beside the graphs they expand into, so {@code type} never needs {@code graph}. */
