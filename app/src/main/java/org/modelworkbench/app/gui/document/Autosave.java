@@ -16,6 +16,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.modelworkbench.projects.design.Design;
 import org.modelworkbench.projects.files.DesignWriter;
 import org.modelworkbench.projects.files.ProjectFileException;
@@ -27,10 +35,19 @@ import org.modelworkbench.projects.files.ProjectFiles;
  * and {@code <session>.meta.json} (the file it belongs to, the time, the process id). A clean exit
  * deletes both; files left by a process that is no longer running are offered for recovery at
  * the next start.
+ *
+ * <p>{@link #update} runs on the FX thread but does no disk work there: it serializes the design
+ * (a cheap snapshot of a value, so later edits cannot tear it) and hands the text to one background
+ * writer thread, which writes in order. A failed write is logged and reported once: to the failure
+ * listener ({@link #setOnFailure}; the window shows it in the status bar), or, without one, as the
+ * result of the next {@link #update} or {@link #flush}.
  */
 public final class Autosave {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String META = ".meta.json";
+    private static final System.Logger LOG = System.getLogger(Autosave.class.getName());
+    /** How long {@link #discard} and {@link #flush} wait for the writer (a write is milliseconds). */
+    private static final long WAIT_SECONDS = 10;
 
     /** Unsaved work left behind by an earlier session. */
     public record Entry(Path designFile, Path metaFile, String name, Path originalPath, Instant savedAt, long pid) {
@@ -41,12 +58,27 @@ public final class Autosave {
     }
 
     private final Path folder;
+    private final Executor writer;
     private final String session = UUID.randomUUID().toString();
-    private long writtenRevision = -1;
-    private Document writtenDocument;
+    /** The document and revision last handed to the writer; reset by the writer when that write failed. */
+    private volatile long writtenRevision = -1;
+    private volatile Document writtenDocument;
+    private final AtomicReference<String> unreportedFailure = new AtomicReference<>();
+    private volatile Consumer<String> onFailure;
 
+    /** Writes on its own background thread. */
     public Autosave(Path folder) {
+        this(folder, Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "autosave-writer");
+            t.setDaemon(true);
+            return t;
+        }));
+    }
+
+    /** Writes with {@code writer}, which must run tasks one at a time in order (tests pass their own). */
+    Autosave(Path folder, Executor writer) {
         this.folder = folder;
+        this.writer = writer;
     }
 
     public Path folder() {
@@ -62,46 +94,97 @@ public final class Autosave {
     }
 
     /**
-     * Writes the document if it has changes not yet autosaved; removes this session's autosave when
-     * there is nothing unsaved. Returns the problem when writing failed.
+     * Who hears of a failed background write (called on the writer thread, with a message such as
+     * "autosave to … failed: …"). Without a listener the failure is returned by the next
+     * {@link #update} or {@link #flush}.
+     */
+    public void setOnFailure(Consumer<String> listener) {
+        this.onFailure = listener;
+    }
+
+    /**
+     * Queues a write of the document if it has changes not yet autosaved; removes this session's
+     * autosave when there is nothing unsaved. Returns the failure of an earlier background write
+     * that no listener was told about.
      */
     public Optional<String> update(Document doc) {
         if (doc == null || !doc.isDirty()) {
-            discard();
-            return Optional.empty();
+            if (writtenDocument != null) {
+                discard();
+            }
+            return takeFailure();
         }
         long revision = doc.model().commands().revisionProperty().get();
-        if (doc == writtenDocument && revision == writtenRevision && Files.exists(designFile())) {
-            return Optional.empty();
+        if (doc == writtenDocument && revision == writtenRevision) {
+            return takeFailure();
         }
+        String design = DesignWriter.toJson(doc.model().design());
+        ObjectNode meta = JSON.createObjectNode();
+        meta.put("name", doc.model().design().name());
+        if (doc.path() != null) {
+            meta.put("path", doc.path().toAbsolutePath().toString());
+        } else {
+            meta.putNull("path");
+        }
+        meta.put("savedAt", Instant.now().toString());
+        meta.put("pid", ProcessHandle.current().pid());
+        writtenDocument = doc;
+        writtenRevision = revision;
+        writer.execute(() -> write(design, meta));
+        return takeFailure();
+    }
+
+    /** On the writer thread. */
+    private void write(String design, ObjectNode meta) {
         try {
             Files.createDirectories(folder);
-            String design = DesignWriter.toJson(doc.model().design());
-            ObjectNode meta = JSON.createObjectNode();
-            meta.put("name", doc.model().design().name());
-            if (doc.path() != null) {
-                meta.put("path", doc.path().toAbsolutePath().toString());
-            } else {
-                meta.putNull("path");
-            }
-            meta.put("savedAt", Instant.now().toString());
-            meta.put("pid", ProcessHandle.current().pid());
             writeAtomically(designFile(), design);
             writeAtomically(metaFile(), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(meta));
-            writtenDocument = doc;
-            writtenRevision = revision;
-            return Optional.empty();
-        } catch (IOException e) {
-            return Optional.of("autosave to " + folder + " failed: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            writtenDocument = null; // try again at the next update
+            writtenRevision = -1;
+            String problem = "autosave to " + folder + " failed: " + e.getMessage();
+            LOG.log(System.Logger.Level.WARNING, problem, e);
+            Consumer<String> listener = onFailure;
+            if (listener != null) {
+                listener.accept(problem);
+            } else {
+                unreportedFailure.set(problem);
+            }
         }
     }
 
-    /** Deletes this session's autosave (after a save, or on a clean exit). */
+    private Optional<String> takeFailure() {
+        return Optional.ofNullable(unreportedFailure.getAndSet(null));
+    }
+
+    /** Waits until every queued write is done; returns a failure no listener was told about. */
+    public Optional<String> flush() {
+        awaitWriter(() -> { });
+        return takeFailure();
+    }
+
+    /**
+     * Deletes this session's autosave (after a save, or on a clean exit). The deletion is queued
+     * behind any write in flight and waited for, so no late write brings the files back.
+     */
     public void discard() {
         writtenDocument = null;
         writtenRevision = -1;
-        deleteQuietly(designFile());
-        deleteQuietly(metaFile());
+        awaitWriter(() -> {
+            deleteQuietly(designFile());
+            deleteQuietly(metaFile());
+        });
+    }
+
+    private void awaitWriter(Runnable task) {
+        try {
+            CompletableFuture.runAsync(task, writer).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(System.Logger.Level.WARNING, "autosave writer did not finish in " + WAIT_SECONDS + " s", e);
+        }
     }
 
     /** Autosaves of sessions that are no longer running, newest first. */

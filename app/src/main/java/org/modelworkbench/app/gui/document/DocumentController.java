@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -42,6 +43,8 @@ public final class DocumentController {
         this.preferences = preferences;
         this.autosave = autosave;
         this.owner = owner;
+        // Autosaves are written on a background thread; a failure shows like any other status.
+        autosave.setOnFailure(problem -> Platform.runLater(() -> onStatus.accept(problem)));
     }
 
     /** The open design, or null when none is (the start page shows). */

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -30,6 +33,7 @@ class AutosaveTest {
         Document doc = editedTemplate(dir.resolve("mine.json"));
         Autosave crashed = new Autosave(folder);
         assertThat(crashed.update(doc)).isEmpty();
+        assertThat(crashed.flush()).isEmpty();
         assertThat(crashed.designFile()).exists();
 
         List<Autosave.Entry> entries = new Autosave(folder).recoverable();
@@ -48,6 +52,7 @@ class AutosaveTest {
         Autosave autosave = new Autosave(folder);
         Document doc = editedTemplate(null);
         autosave.update(doc);
+        autosave.flush();
         assertThat(autosave.designFile()).exists();
 
         doc.model().undo();
@@ -71,11 +76,67 @@ class AutosaveTest {
     void the_autosave_of_a_window_still_running_in_another_process_is_not_offered() throws Exception {
         Autosave other = new Autosave(dir);
         other.update(editedTemplate(null));
+        other.flush();
         long livePid = ProcessHandle.current().parent().map(ProcessHandle::pid).orElseThrow();
         String meta = Files.readString(other.metaFile()).replaceAll("\"pid\"\\s*:\\s*\\d+", "\"pid\" : " + livePid);
         Files.writeString(other.metaFile(), meta);
 
         assertThat(new Autosave(dir).recoverable()).isEmpty();
+    }
+
+    @Test
+    void the_design_is_serialized_when_asked_and_written_later_by_the_writer_not_by_the_caller() throws Exception {
+        Deque<Runnable> queued = new ArrayDeque<>();
+        Autosave autosave = new Autosave(dir, queued::add);
+        Document doc = editedTemplate(null);
+        String asked = DesignWriter.toJson(doc.model().design());
+
+        assertThat(autosave.update(doc)).isEmpty();
+        assertThat(autosave.designFile()).as("nothing is written on the calling thread").doesNotExist();
+        assertThat(queued).hasSize(1);
+        assertThat(autosave.update(doc)).as("the same revision is not queued twice").isEmpty();
+        assertThat(queued).hasSize(1);
+
+        doc.model().setParameter("stem_conv", "out_channels", 40); // an edit while the write waits
+        queued.poll().run();
+
+        assertThat(Files.readString(autosave.designFile())).isEqualTo(asked);
+        assertThat(queued).isEmpty();
+    }
+
+    @Test
+    void a_failed_write_is_logged_told_to_the_listener_on_the_writer_thread_and_retried_at_the_next_update()
+            throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("blocked"), "a file where the folder should be");
+        Autosave autosave = new Autosave(notAFolder.resolve("autosave"));
+        List<String> told = new CopyOnWriteArrayList<>();
+        List<String> threads = new CopyOnWriteArrayList<>();
+        autosave.setOnFailure(problem -> {
+            told.add(problem);
+            threads.add(Thread.currentThread().getName());
+        });
+        Document doc = editedTemplate(null);
+
+        assertThat(autosave.update(doc)).isEmpty();
+        assertThat(autosave.flush()).as("the listener was told, so nothing is left to report").isEmpty();
+        assertThat(told).singleElement().asString().startsWith("autosave to " + notAFolder.resolve("autosave"))
+                .contains("failed");
+        assertThat(threads).containsExactly("autosave-writer");
+
+        autosave.update(doc); // the same revision: written again, since the last write failed
+        autosave.flush();
+        assertThat(told).hasSize(2);
+    }
+
+    @Test
+    void without_a_listener_a_failed_write_is_reported_once_by_the_next_update_or_flush() throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("blocked"), "");
+        Autosave autosave = new Autosave(notAFolder.resolve("autosave"));
+        Document doc = editedTemplate(null);
+
+        assertThat(autosave.update(doc)).isEmpty();
+        assertThat(autosave.flush()).hasValueSatisfying(p -> assertThat(p).contains("failed"));
+        assertThat(autosave.flush()).isEmpty();
     }
 
     @Test
