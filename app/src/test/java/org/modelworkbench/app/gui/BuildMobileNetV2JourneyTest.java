@@ -15,10 +15,12 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.modelworkbench.app.gui.document.Document;
 import org.modelworkbench.editor.canvas.GraphCanvas;
 import org.modelworkbench.editor.canvas.NodeView;
@@ -63,14 +65,21 @@ class BuildMobileNetV2JourneyTest {
     static final Point2D IR3 = new Point2D(400, 298);
     static final Point2D ADD = new Point2D(400, 428);
 
+    @TempDir
+    Path data;
     WorkbenchFixture app;
     Stage stage;
     final FixedFilePicker files = new FixedFilePicker();
 
+    @AfterEach
+    void closeTheWindow() {
+        app.close();
+    }
+
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        app = WorkbenchFixture.open(stage);
+        app = WorkbenchFixture.open(stage, data);
         app.window.documents().setFilePicker(files);
     }
 
@@ -82,8 +91,12 @@ class BuildMobileNetV2JourneyTest {
         return robot.lookup("#graph-canvas").queryAs(GraphCanvas.class);
     }
 
-    static Path images() {
-        return Path.of(System.getProperty("modelworkbench.docsImages", "../docs/images"));
+    /** A plain verify writes the screenshot here; -Pdocs-images writes docs/images instead. */
+    @TempDir
+    Path scratch;
+
+    Path images() {
+        return WorkbenchFixture.docsImages(scratch);
     }
 
     /** The network the user builds, written in code: the reference for the shapes and the costs. */
@@ -380,8 +393,14 @@ class BuildMobileNetV2JourneyTest {
         assertThat(robot.lookup("#inspectorNodeId").queryLabeled().getText()).isEqualTo(ir3);
         assertThat(robot.lookup("#shape-out-y").queryLabeled().getText()).isEqualTo("1×24×56×56");
         Path png = images().resolve("build-mobilenetv2.png");
-        WorkbenchFixture.snapshot(stage.getScene().getRoot(), png);
-        assertThat(png).exists();
+        javafx.geometry.Bounds[] canvasBounds = new javafx.geometry.Bounds[1];
+        fx(() -> canvasBounds[0] = canvas(robot).localToScene(canvas(robot).getBoundsInLocal()));
+        javafx.scene.image.WritableImage image = WorkbenchFixture.snapshot(stage.getScene().getRoot(), png);
+        ImageStats shot = ImageStats.of(image);
+        assertThat(shot.width()).isEqualTo((int) stage.getScene().getWidth());
+        assertThat(shot.height()).isEqualTo((int) stage.getScene().getHeight());
+        assertThat(ImageStats.of(image, canvasBounds[0]).drawnShare())
+                .as("the finished blocks are drawn on the canvas").isGreaterThan(0.05);
         System.out.printf("MobileNetV2 journey: %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
 }

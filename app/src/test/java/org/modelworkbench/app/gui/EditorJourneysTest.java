@@ -14,10 +14,12 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.modelworkbench.app.gui.actions.ActionId;
 import org.modelworkbench.app.gui.document.Document;
 import org.modelworkbench.editor.canvas.GraphCanvas;
@@ -34,14 +36,21 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class EditorJourneysTest {
+    @TempDir
+    Path data;
     WorkbenchFixture app;
     Stage stage;
     final FixedFilePicker files = new FixedFilePicker();
 
+    @AfterEach
+    void closeTheWindow() {
+        app.close();
+    }
+
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        app = WorkbenchFixture.open(stage);
+        app = WorkbenchFixture.open(stage, data);
         app.window.documents().setFilePicker(files);
     }
 

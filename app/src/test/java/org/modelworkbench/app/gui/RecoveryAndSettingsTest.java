@@ -8,10 +8,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.modelworkbench.app.gui.actions.ActionId;
 import org.modelworkbench.app.gui.document.Autosave;
 import org.modelworkbench.app.gui.document.Document;
@@ -29,6 +31,7 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class RecoveryAndSettingsTest {
+    @TempDir
     Path data;
     Stage stage;
     String crashedJson;
@@ -36,18 +39,29 @@ class RecoveryAndSettingsTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        data = Files.createTempDirectory("mw-recovery-test");
         // A session that "crashed": its autosave is left in the data folder.
         Document crashed = new Document(new EditorModel(Templates.load("vit-fmnist")), data.resolve("vit.json"));
         crashed.model().setParameter("head", "classes", 7);
         crashedJson = DesignWriter.toJson(crashed.model().design());
-        assertThat(new Autosave(new AppFolders(data).autosaveFolder()).update(crashed)).isEmpty();
+        Autosave autosave = new Autosave(new AppFolders(data).autosaveFolder());
+        assertThat(autosave.update(crashed)).isEmpty();
+        assertThat(autosave.flush()).isEmpty();
     }
+
+    WorkbenchFixture opened;
 
     WorkbenchFixture openWindow() {
         WorkbenchFixture[] f = new WorkbenchFixture[1];
         fx(() -> f[0] = WorkbenchFixture.open(stage, data));
+        opened = f[0];
         return f[0];
+    }
+
+    @AfterEach
+    void closeTheWindow() {
+        if (opened != null) {
+            opened.close();
+        }
     }
 
     @Test

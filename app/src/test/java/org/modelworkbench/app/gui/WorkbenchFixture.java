@@ -31,16 +31,7 @@ final class WorkbenchFixture {
         this.window = window;
     }
 
-    /** Call in @Start: a window of 1400×900 over an empty data folder. */
-    static WorkbenchFixture open(Stage stage) {
-        try {
-            Path data = Files.createTempDirectory("mw-gui-test");
-            return open(stage, data);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
+    /** Call in @Start: a window of 1400×900 over {@code data} (a test's @TempDir: an empty data folder). */
     static WorkbenchFixture open(Stage stage, Path data) {
         Preferences prefs = Preferences.load(data.resolve("preferences.json"));
         prefs.theme().apply();
@@ -50,6 +41,24 @@ final class WorkbenchFixture {
         stage.show();
         stage.requestFocus();
         return f[0];
+    }
+
+    /**
+     * Ends the window cleanly (call in @AfterEach): its autosave timer stops and its files are
+     * written before JUnit deletes the test's data folder.
+     */
+    void close() {
+        fx(window::shutdown);
+    }
+
+    /**
+     * Where documentation screenshots go: docs/images when the build asks for them (the
+     * {@code docs-images} Maven profile sets {@code modelworkbench.docsImages}), else {@code scratch}
+     * (a test's @TempDir), so that a plain {@code verify} leaves the tracked images alone.
+     */
+    static Path docsImages(Path scratch) {
+        String asked = System.getProperty("modelworkbench.docsImages", "");
+        return asked.isBlank() ? scratch : Path.of(asked);
     }
 
     static void waitUntil(BooleanSupplier condition) {
@@ -69,8 +78,8 @@ final class WorkbenchFixture {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Writes a PNG of a node (scene root for the whole window). */
-    static void snapshot(Node node, Path file) {
+    /** Writes a PNG of a node (scene root for the whole window) and returns the image. */
+    static WritableImage snapshot(Node node, Path file) {
         WritableImage[] img = new WritableImage[1];
         fx(() -> img[0] = node.snapshot(null, null));
         try {
@@ -79,6 +88,7 @@ final class WorkbenchFixture {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return img[0];
     }
 
     /**

@@ -18,7 +18,7 @@ class PreferencesTest {
 
     @Test
     void the_data_folder_is_the_override_then_xdg_data_home_then_local_share() {
-        assertThat(AppFolders.resolve("/tmp/x", Map.of("XDG_DATA_HOME", "/data"), "/home/u")).isEqualTo(Path.of("/tmp/x"));
+        assertThat(AppFolders.resolve("/custom/x", Map.of("XDG_DATA_HOME", "/data"), "/home/u")).isEqualTo(Path.of("/custom/x"));
         assertThat(AppFolders.resolve(null, Map.of("XDG_DATA_HOME", "/data"), "/home/u"))
                 .isEqualTo(Path.of("/data/model-workbench"));
         assertThat(AppFolders.resolve(null, Map.of("XDG_DATA_HOME", "relative"), "/home/u"))
