@@ -183,7 +183,7 @@ public final class Autosave {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
-            LOG.log(System.Logger.Level.WARNING, "autosave writer did not finish in " + WAIT_SECONDS + " s", e);
+            LOG.log(System.Logger.Level.WARNING, "autosave writer failed or did not finish in " + WAIT_SECONDS + " s", e);
         }
     }
 
