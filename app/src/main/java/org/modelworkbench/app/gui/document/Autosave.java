@@ -108,15 +108,16 @@ public final class Autosave {
      * that no listener was told about.
      */
     public Optional<String> update(Document doc) {
+        Optional<String> earlier = takeFailure(); // taken first: never the fate of the write queued below
         if (doc == null || !doc.isDirty()) {
             if (writtenDocument != null) {
                 discard();
             }
-            return takeFailure();
+            return earlier;
         }
         long revision = doc.model().commands().revisionProperty().get();
         if (doc == writtenDocument && revision == writtenRevision) {
-            return takeFailure();
+            return earlier;
         }
         String design = DesignWriter.toJson(doc.model().design());
         ObjectNode meta = JSON.createObjectNode();
@@ -131,7 +132,7 @@ public final class Autosave {
         writtenDocument = doc;
         writtenRevision = revision;
         writer.execute(() -> write(design, meta));
-        return takeFailure();
+        return earlier;
     }
 
     /** On the writer thread. */

@@ -134,9 +134,15 @@ class AutosaveTest {
         Autosave autosave = new Autosave(notAFolder.resolve("autosave"));
         Document doc = editedTemplate(null);
 
-        assertThat(autosave.update(doc)).isEmpty();
+        assertThat(autosave.update(doc)).as("the write is queued, its fate not known yet").isEmpty();
         assertThat(autosave.flush()).hasValueSatisfying(p -> assertThat(p).contains("failed"));
-        assertThat(autosave.flush()).isEmpty();
+        assertThat(autosave.flush()).as("reported once").isEmpty();
+
+        Autosave inline = new Autosave(notAFolder.resolve("autosave"), Runnable::run); // writes within update
+        assertThat(inline.update(doc)).as("an update never reports the write it queues").isEmpty();
+        doc.model().setParameter("stem_conv", "out_channels", 40);
+        assertThat(inline.update(doc)).as("the next update reports the earlier failure")
+                .hasValueSatisfying(p -> assertThat(p).contains("failed"));
     }
 
     @Test
