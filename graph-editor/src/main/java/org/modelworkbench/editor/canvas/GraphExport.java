@@ -62,7 +62,7 @@ public final class GraphExport {
     static final String SUB = SANS + " font-size=\"10\" fill=\"#57606a\"";
     static final String PARAMS = SANS + " font-size=\"11\" fill=\"#24292f\"";
     static final String SHAPE = MONO + " font-size=\"11\" fill=\"#0969da\"";
-    static final String BADGE = SANS + " font-size=\"10\" fill=\"#57606a\"";
+    static final String BADGE = SANS + " font-size=\"9\" fill=\"#57606a\"";
     static final String PORT = "fill=\"#ffffff\" stroke=\"#57606a\" stroke-width=\"1.5\"";
     static final String PORT_CONNECTED = "fill=\"#57606a\" stroke=\"#57606a\" stroke-width=\"1.5\"";
     static final String PORT_PROBLEM = "fill=\"#cf222e\" stroke=\"#cf222e\" stroke-width=\"1.5\"";
@@ -358,29 +358,45 @@ public final class GraphExport {
             int cat = type.map(t -> NodeView.categoryIndex(t.category())).orElse(7);
             s.append(String.format(Locale.ROOT,
                     "    <rect x=\"%.1f\" y=\"%.1f\" width=\"5\" height=\"%.1f\" fill=\"%s\" stroke=\"none\"/>\n", x + 0.5, y + 4, h - 8, charts[cat]));
+            // As on the canvas: the badge goes on the key-parameter line, else the shape line, else the
+            // title line, wherever the text beside it stays whole.
+            String badge = NodeText.badge(a);
+            double bw = badge.isEmpty() ? 0 : Math.min(textWidth(badge, 9, false) + 8, w - 20);
+            double gap = bw > 0 ? 6 : 0;
+            double beside = w - 20 - bw - gap;
+            double titleRoom = w - 20 - (composite ? 15 : 0);
+            String keyParams = NodeText.keyParams(n, type);
+            String shapes = NodeText.outputShapes(a);
+            String titleText = NodeText.title(n, type);
+            int line = 1;
+            if (bw > 0 && textWidth(keyParams, 11, false) > beside) {
+                if (shapes.length() * 6.7 <= beside) {
+                    line = 2;
+                } else if (textWidth(titleText, 12, true) <= titleRoom - bw - gap) {
+                    line = 0;
+                }
+            }
             s.append(text("title" + (problem ? " problem" : ""), problem ? TITLE_PROBLEM : TITLE, x + 12, y + 17,
-                    fit(NodeText.title(n, type), w - 36, 7.0)));
+                    fitSans(titleText, line == 0 ? titleRoom - bw - gap : titleRoom, 12, true)));
             if (composite) {
                 s.append(String.format(Locale.ROOT,
                         "    <path d=\"M%.1f %.1f h8 v8 h-2 v-6 h-6 Z M%.1f %.1f h8 v8 h-8 Z\" fill=\"none\" stroke=\"#57606a\" stroke-width=\"1.2\"/>\n",
                         x + w - 19, y + 6, x + w - 22, y + 9));
             }
-            s.append(text("sub", SUB, x + 12, y + 32, fit(NodeText.subtitle(n), w - 20, 5.6)));
-            // As on the canvas: the badge shares the key-parameter line, the shape has the whole width.
-            String badge = NodeText.badge(a);
-            double bw = badge.isEmpty() ? 0 : Math.min(badge.length() * 5.6 + 10, w - 20);
+            s.append(text("sub", SUB, x + 12, y + 32, fitSans(NodeText.subtitle(n), w - 20, 10, false)));
             if (!badge.isEmpty()) {
+                double by = line == 0 ? y + 5 : line == 1 ? y + 37 : y + 55;
+                double bx = line == 0 ? x + 12 + titleRoom - bw : x + w - 8 - bw;
                 boolean free = NodeText.costsNothing(a);
                 s.append(String.format(Locale.ROOT, "    <rect class=\"badge-bg\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"15\" rx=\"7\" "
                                 + "fill=\"%s\" stroke=\"#d0d7de\" stroke-width=\"1\"/>\n",
-                        x + w - 8 - bw, y + 37, bw, free ? "none" : "#f6f8fa"));
+                        bx, by, bw, free ? "none" : "#f6f8fa"));
                 s.append(String.format(Locale.ROOT, "    <text class=\"badge\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" %s>%s</text>\n",
-                        x + w - 8 - bw / 2, y + 48, BADGE, xml(badge)));
+                        bx + bw / 2, by + 11, BADGE, xml(badge)));
             }
-            s.append(text("params", PARAMS, x + 12, y + 48, fit(NodeText.keyParams(n, type), w - 20 - bw - (bw > 0 ? 6 : 0), 6.2)));
-            String shapes = NodeText.outputShapes(a);
+            s.append(text("params", PARAMS, x + 12, y + 48, fitSans(keyParams, line == 1 ? beside : w - 20, 11, false)));
             s.append(text("?".equals(shapes) ? "sub" : "shape", "?".equals(shapes) ? SUB : SHAPE, x + 12, y + 67,
-                    fit(shapes, w - 20, 6.7)));
+                    fit(shapes, line == 2 ? beside : w - 20, 6.7)));
             for (String port : g.inputs()) {
                 Point2D p = g.inputPoint(port).add(ox, oy);
                 boolean connected = design.incoming(n.id()).containsKey(port);
@@ -405,6 +421,34 @@ public final class GraphExport {
 
     private static String text(String cls, String style, double x, double y, String content) {
         return String.format(Locale.ROOT, "    <text class=\"%s\" x=\"%.1f\" y=\"%.1f\" %s>%s</text>\n", cls, x, y, style, xml(content));
+    }
+
+    /** About how wide a proportional sans-serif text is (SVG has no text metrics of its own). */
+    static double textWidth(String text, double fontSize, boolean bold) {
+        double em = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (" .,:;·'|!()[]ijlftr".indexOf(c) >= 0) {
+                em += 0.32;
+            } else if (Character.isUpperCase(c) || "mwMW×".indexOf(c) >= 0) {
+                em += 0.68;
+            } else {
+                em += 0.56;
+            }
+        }
+        return em * fontSize * (bold ? 1.08 : 1);
+    }
+
+    /** Shortens proportional text to about {@code width}, ending it in "…". */
+    static String fitSans(String text, double width, double fontSize, boolean bold) {
+        if (textWidth(text, fontSize, bold) <= width) {
+            return text;
+        }
+        String t = text;
+        while (t.length() > 1 && textWidth(t + "…", fontSize, bold) > width) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t.stripTrailing() + "…";
     }
 
     /** Shortens text to about the width available (SVG has no ellipsis of its own). */

@@ -34,7 +34,7 @@ public final class NodeView extends Region {
     private final FittedText subtitle = new FittedText("node-subtitle");
     private final FittedText params = new FittedText("node-params");
     private final FittedText shape = new FittedText("node-shape");
-    private final TagLabel badge = new TagLabel("node-badge", 5, 0);
+    private final TagLabel badge = new TagLabel("node-badge", 4, 0);
     /** Created when first needed: most skins have neither, and every node costs CSS time. */
     private SVGPath problemMark;
     private SVGPath compositeIcon;
@@ -401,14 +401,26 @@ public final class NodeView extends Region {
             problemMark.relocate(right - 14, 5);
             right -= 18;
         }
-        title.place(12, 5, right - 12);
         subtitle.place(12, 22, w - 20);
-        // The badge (with its units) shares the key-parameter line, which is short for most blocks,
-        // so the output shape below has the whole width.
+        // The badge (with its units) goes where it leaves the text beside it whole: the key-parameter
+        // line, else the shape line, else the title line; when none has room, the key parameters
+        // are shortened (the tooltip has them whole). The other lines keep their whole width.
         double bw = badge.isVisible() ? Math.min(Math.ceil(badge.prefWidth(-1)), w - 20) : 0;
-        badge.resizeRelocate(w - 8 - bw, 37, bw, 15);
-        params.place(12, 38, w - 20 - bw - (bw > 0 ? 6 : 0));
-        shape.place(12, 55, w - 20);
+        double gap = bw > 0 ? 6 : 0;
+        double beside = w - 20 - bw - gap;
+        int line = 1; // 0 title, 1 key parameters, 2 shape
+        if (bw > 0 && params.fullWidth() > beside) {
+            if (shape.fullWidth() <= beside) {
+                line = 2;
+            } else if (title.fullWidth() <= right - 12 - bw - gap) {
+                line = 0;
+            }
+        }
+        title.place(12, 5, line == 0 ? right - 12 - bw - gap : right - 12);
+        params.place(12, 38, line == 1 ? beside : w - 20);
+        shape.place(12, 55, line == 2 ? beside : w - 20);
+        double bx = line == 0 ? right - bw : w - 8 - bw;
+        badge.resizeRelocate(bx, line == 0 ? 5 : line == 1 ? 37 : 55, bw, 15);
     }
 
     /** Palette colour (0–7) of a category; families get their own hue, plumbing stays grey. */

@@ -2,6 +2,7 @@ package org.modelworkbench.editor.canvas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -80,11 +81,15 @@ class NodeSkinTextTest {
         assertThat(relu.badgeText()).isEqualTo("0 P · 0 MAC");
         assertThat(relu.badge().getStyleClass()).contains("free");
         assertThat(relu.tooltip().getText()).contains("params 0 · MACs 0").contains("costs nothing");
-        // The shape below the badge line keeps the whole width.
-        Text shape = conv.texts().get(3);
-        Text params = conv.texts().get(2);
-        assertThat(shape.getText()).isEqualTo(NodeView.fullText(shape));
-        assertThat(params.getBoundsInParent().getMaxX()).isLessThanOrEqualTo(conv.badge().getBoundsInParent().getMinX());
+        // The badge shares a line with the key parameters or the shape, and leaves both whole.
+        for (String id : new String[] {"invertedresidual_12", "conv_1280"}) {
+            NodeView v = canvas.nodeView(id).orElseThrow();
+            for (Text line : List.of(v.texts().get(2), v.texts().get(3))) {
+                assertThat(line.getText()).as(id).isEqualTo(NodeView.fullText(line));
+                assertThat(line.getBoundsInParent().intersects(v.badge().getBoundsInParent())).as(id + " " + line.getText())
+                        .isFalse();
+            }
+        }
     }
 
     @Test
