@@ -163,6 +163,9 @@ public class ProfileView extends VBox {
                 });
             }
         });
+        // Widths are measured in the fonts the table draws with: again once it is on screen.
+        sceneProperty().addListener((obs, old, now) -> queueFitColumns());
+        table.skinProperty().addListener((obs, old, now) -> queueFitColumns());
         showOptions();
         refresh();
     }
@@ -475,12 +478,17 @@ public class ProfileView extends VBox {
      * when the panel narrows; the table scrolls sideways instead.
      */
     void fitColumns() {
-        if (getScene() == null) {
+        if (getScene() == null || table.getSkin() == null) {
             return;
         }
         applyCss();
+        boolean guessed = false;
         for (TableColumn<Row, String> col : textColumns) {
             javafx.scene.text.Font font = cellFont(col);
+            guessed |= font == null;
+            if (font == null) {
+                font = guessFont(col);
+            }
             double widest = 0;
             Set<String> seen = new HashSet<>();
             for (Row r : rows) {
@@ -498,7 +506,13 @@ public class ProfileView extends VBox {
             col.setMinWidth(w);
         }
         fillLastColumn();
+        if (guessed && !rows.isEmpty() && refits++ < 3) {
+            // No cells drawn yet to take the font from: measure again after the next pulse.
+            queueFitColumns();
+        }
     }
+
+    private int refits;
 
     /**
      * The last column takes the width left over, so the columns fill the table while they fit;
@@ -530,6 +544,10 @@ public class ProfileView extends VBox {
                 return cell.getFont();
             }
         }
+        return null;
+    }
+
+    private javafx.scene.text.Font guessFont(TableColumn<Row, String> col) {
         javafx.scene.text.Font base = javafx.scene.text.Font.getDefault();
         return col.getStyleClass().contains("node-column") || col.getStyleClass().contains("shape-column")
                 ? javafx.scene.text.Font.font("monospace", base.getSize()) : base;

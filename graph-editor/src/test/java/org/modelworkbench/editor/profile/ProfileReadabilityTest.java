@@ -83,6 +83,23 @@ class ProfileReadabilityTest {
 
     @Test
     void idsTypesAndShapesShowWholeOrCarryATooltipAndHeadersAreNotCut(FxRobot robot) {
+        assertColumnsReadable(robot);
+        robot.interact(() -> TestScenes.snapshot(profile, "/tmp/panels-profile-columns.png"));
+    }
+
+    @Test
+    void columnsAreFittedAlsoWhenThePanelIsShownAfterItsDesignWasAnalysed(FxRobot robot) {
+        // As in the app: the panel is made (and filled) first, put on screen later.
+        robot.interact(() -> {
+            model = new EditorModel(tail());
+            profile = new ProfileView(model);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> stage.setScene(TestScenes.scene(new javafx.scene.layout.StackPane(profile), 1100, 420, false)));
+        assertColumnsReadable(robot);
+    }
+
+    private void assertColumnsReadable(FxRobot robot) {
         for (String col : List.of("col-node", "col-type", "col-output")) {
             List<TableCell<?, ?>> cells = cells(robot, col);
             assertThat(cells).as(col).hasSizeGreaterThanOrEqualTo(4);
@@ -115,7 +132,6 @@ class ProfileReadabilityTest {
                 && ((javafx.scene.control.ScrollBar) n).getOrientation() == javafx.geometry.Orientation.HORIZONTAL);
         assertThat(columns <= table.getWidth() || scrolls).as("columns %.0f in %.0f, scrolls %s", columns, table.getWidth(), scrolls)
                 .isTrue();
-        robot.interact(() -> TestScenes.snapshot(profile, "/tmp/panels-profile-columns.png"));
     }
 
     @Test
