@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  * {@code org.modelworkbench.app.Main} fills in.
  */
 @Command(name = "workbench", mixinStandardHelpOptions = true, version = "Model Workbench 0.1.0",
-        description = {"Design, profile, train and inspect vision networks.",
+        description = {"Design and profile vision networks (training is not available yet).",
                 "Costs: MACs count conv, linear and matmul (attention and the selective scan included); FLOPs = 2 × MACs."},
         subcommands = {ProfileCommand.class, ValidateCommand.class, TemplatesCommand.class, BlocksCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})

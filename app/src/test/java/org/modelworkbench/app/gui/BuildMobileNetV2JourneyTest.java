@@ -331,7 +331,7 @@ class BuildMobileNetV2JourneyTest {
         for (String id : chain) {
             assertThat(canvas(robot).nodeView(id).orElseThrow().shapeText()).as(id).isNotBlank();
             NodeAnalysis na = document().model().analysis().node(id);
-            if (na.params() > 0 || na.macs() > 0) { // blocks without cost (input, ReLU6) show no badge
+            if (na.params() > 0 || na.macs() > 0) { // blocks without cost (input, ReLU6) show "0 P · 0 MAC"
                 assertThat(canvas(robot).nodeView(id).orElseThrow().badgeText()).as(id).isNotBlank();
             }
         }

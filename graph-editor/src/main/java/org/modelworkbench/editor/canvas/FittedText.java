@@ -10,6 +10,7 @@ import javafx.scene.text.Text;
 final class FittedText extends Text {
     private String full = "";
     private double fittedTo = -1;
+    private double fullWidth = -1;
 
     FittedText(String styleClass) {
         getStyleClass().add(styleClass);
@@ -18,6 +19,7 @@ final class FittedText extends Text {
         setMouseTransparent(true);
         fontProperty().addListener(o -> {
             fittedTo = -1;
+            fullWidth = -1;
             if (getParent() != null) {
                 getParent().requestLayout();
             }
@@ -34,8 +36,24 @@ final class FittedText extends Text {
         if (!t.equals(full)) {
             full = t;
             fittedTo = -1;
+            fullWidth = -1;
             setText(t);
         }
+    }
+
+    /** The width of the whole text, shortened or not. */
+    double fullWidth() {
+        if (fullWidth < 0) {
+            String shown = getText();
+            if (!shown.equals(full)) {
+                setText(full);
+            }
+            fullWidth = getLayoutBounds().getWidth();
+            if (!shown.equals(full)) {
+                setText(shown);
+            }
+        }
+        return fullWidth;
     }
 
     /** Places the text at (x, y) and shortens it to {@code width}. */

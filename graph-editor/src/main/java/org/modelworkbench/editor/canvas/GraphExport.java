@@ -7,7 +7,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -51,6 +50,25 @@ public final class GraphExport {
     static final double MAX_SIDE = 16384;
     static final double MAX_PIXELS = 64e6;
     private static final int TILE = 2048;
+
+    // SVG presentation attributes (the light theme's colours), one set per kind of element.
+    private static final String SANS = "font-family=\"'Segoe UI', 'Helvetica Neue', Arial, sans-serif\"";
+    private static final String MONO = "font-family=\"Menlo, Consolas, 'DejaVu Sans Mono', monospace\"";
+    static final String NODE = "fill=\"#ffffff\" stroke=\"#d0d7de\" stroke-width=\"1\"";
+    static final String NODE_COMPOSITE = "fill=\"#ffffff\" stroke=\"#6e7781\" stroke-width=\"1.5\"";
+    static final String NODE_PROBLEM = "fill=\"#ffebe9\" stroke=\"#cf222e\" stroke-width=\"1.5\"";
+    static final String TITLE = SANS + " font-size=\"12\" font-weight=\"bold\" fill=\"#24292f\"";
+    static final String TITLE_PROBLEM = SANS + " font-size=\"12\" font-weight=\"bold\" fill=\"#cf222e\"";
+    static final String SUB = SANS + " font-size=\"10\" fill=\"#57606a\"";
+    static final String PARAMS = SANS + " font-size=\"11\" fill=\"#24292f\"";
+    static final String SHAPE = MONO + " font-size=\"11\" fill=\"#0969da\"";
+    static final String BADGE = SANS + " font-size=\"9\" fill=\"#57606a\"";
+    static final String PORT = "fill=\"#ffffff\" stroke=\"#57606a\" stroke-width=\"1.5\"";
+    static final String PORT_CONNECTED = "fill=\"#57606a\" stroke=\"#57606a\" stroke-width=\"1.5\"";
+    static final String PORT_PROBLEM = "fill=\"#cf222e\" stroke=\"#cf222e\" stroke-width=\"1.5\"";
+    static final String WIRE = "fill=\"none\" stroke=\"#6e7781\" stroke-width=\"1.6\"";
+    static final String WIRE_PROBLEM = "fill=\"none\" stroke=\"#cf222e\" stroke-width=\"2\"";
+    static final String WIRE_LABEL = MONO + " font-size=\"10\" fill=\"#57606a\"";
 
     private GraphExport() {
     }
@@ -276,30 +294,9 @@ public final class GraphExport {
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\">\n",
                 width, height, width, height));
         s.append("<title>").append(xml(design.name())).append("</title>\n");
-        s.append("""
-                <style>
-                  text { font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; }
-                  .node { fill: #ffffff; stroke: #d0d7de; stroke-width: 1; }
-                  .node.composite { stroke: #6e7781; stroke-width: 1.5; }
-                  .inner { fill: none; stroke: #d0d7de; stroke-width: 1; }
-                  .node.problem { fill: #ffebe9; stroke: #cf222e; stroke-width: 1.5; }
-                  .title { font-size: 12px; font-weight: bold; fill: #24292f; }
-                  .problem .title, .title.problem { fill: #cf222e; }
-                  .sub { font-size: 10px; fill: #57606a; }
-                  .params { font-size: 11px; fill: #24292f; }
-                  .shape { font-size: 11px; fill: #0969da; font-family: Menlo, Consolas, "DejaVu Sans Mono", monospace; }
-                  .badge { font-size: 10px; fill: #57606a; }
-                  .badge-bg { fill: #f6f8fa; stroke: #d0d7de; }
-                  .port { fill: #ffffff; stroke: #57606a; stroke-width: 1.5; }
-                  .port.connected { fill: #57606a; }
-                  .port.problem { fill: #cf222e; stroke: #cf222e; }
-                  .wire { fill: none; stroke: #6e7781; stroke-width: 1.6; }
-                  .wire.problem { stroke: #cf222e; stroke-width: 2; }
-                  .wire-label { font-size: 10px; fill: #57606a; font-family: Menlo, Consolas, "DejaVu Sans Mono", monospace; }
-                  .wire-label-bg { fill: #f6f8fa; }
-                </style>
-                """);
-        s.append(String.format(Locale.ROOT, "<rect x=\"0\" y=\"0\" width=\"%.0f\" height=\"%.0f\" fill=\"#f6f8fa\"/>\n", width, height));
+        // Presentation attributes on each element rather than a <style> sheet: many renderers
+        // (librsvg, Inkscape imports, office suites) ignore class selectors and paint everything black.
+        s.append(String.format(Locale.ROOT, "<rect x=\"0\" y=\"0\" width=\"%.0f\" height=\"%.0f\" fill=\"#f6f8fa\" stroke=\"none\"/>\n", width, height));
         String[] charts = {"#f3622d", "#fba71b", "#57b757", "#41a9c9", "#4258c9", "#9a42c8", "#c84164", "#888888"};
 
         s.append("<g id=\"wires\">\n");
@@ -314,7 +311,8 @@ public final class GraphExport {
             Point2D p1 = b.inputPoint(e.to().port()).add(ox, oy);
             Wire w = Wire.between(p0, p1);
             String problem = portProblems.get(e.to().node() + "\u0000" + e.to().port());
-            s.append("  <path class=\"wire").append(problem != null ? " problem" : "").append("\" d=\"")
+            s.append("  <path class=\"wire").append(problem != null ? " problem" : "").append("\" ")
+                    .append(problem != null ? WIRE_PROBLEM : WIRE).append(" d=\"")
                     .append(w.svgPath()).append("\">");
             s.append("<title>").append(xml(e.toString())).append(problem != null ? xml("\n" + problem) : "").append("</title></path>\n");
             NodeAnalysis src = analysis == null ? null : analysis.node(e.from().node());
@@ -323,8 +321,9 @@ public final class GraphExport {
                 Point2D m = w.mid();
                 double tw = shape.length() * 6.1 + 6;
                 labels.append(String.format(Locale.ROOT,
-                        "  <rect class=\"wire-label-bg\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"13\" rx=\"2\"/>"
-                                + "<text class=\"wire-label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n",
+                        "  <rect class=\"wire-label-bg\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"13\" rx=\"2\" "
+                                + "fill=\"#f6f8fa\" stroke=\"none\"/>"
+                                + "<text class=\"wire-label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" " + WIRE_LABEL + ">%s</text>\n",
                         m.getX() - tw / 2, m.getY() - 7, tw, m.getX(), m.getY() + 3.5, xml(shape)));
             }
         }
@@ -348,46 +347,71 @@ public final class GraphExport {
                 tip = problems + "\n\n" + tip;
             }
             s.append("    <title>").append(xml(tip)).append("</title>\n");
-            s.append(String.format(Locale.ROOT, "    <rect class=\"node%s%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"7\"/>\n",
-                    composite ? " composite" : "", problem ? " problem" : "", x, y, w, h));
+            s.append(String.format(Locale.ROOT, "    <rect class=\"node%s%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"7\" %s/>\n",
+                    composite ? " composite" : "", problem ? " problem" : "", x, y, w, h,
+                    problem ? NODE_PROBLEM : composite ? NODE_COMPOSITE : NODE));
             if (composite) {
-                s.append(String.format(Locale.ROOT, "    <rect class=\"inner\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"5\"/>\n",
+                s.append(String.format(Locale.ROOT, "    <rect class=\"inner\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"5\" "
+                                + "fill=\"none\" stroke=\"#d0d7de\" stroke-width=\"1\"/>\n",
                         x + 3, y + 3, w - 6, h - 6));
             }
             int cat = type.map(t -> NodeView.categoryIndex(t.category())).orElse(7);
             s.append(String.format(Locale.ROOT,
-                    "    <rect x=\"%.1f\" y=\"%.1f\" width=\"5\" height=\"%.1f\" fill=\"%s\"/>\n", x + 0.5, y + 4, h - 8, charts[cat]));
-            s.append(text("title" + (problem ? " problem" : ""), x + 12, y + 17, fit(NodeText.title(n, type), w - 36, 7.0)));
+                    "    <rect x=\"%.1f\" y=\"%.1f\" width=\"5\" height=\"%.1f\" fill=\"%s\" stroke=\"none\"/>\n", x + 0.5, y + 4, h - 8, charts[cat]));
+            // As on the canvas: the badge goes on the key-parameter line, else the shape line, else the
+            // title line, wherever the text beside it stays whole.
+            String badge = NodeText.badge(a);
+            double bw = badge.isEmpty() ? 0 : Math.min(textWidth(badge, 9, false) + 8, w - 20);
+            double gap = bw > 0 ? 6 : 0;
+            double beside = w - 20 - bw - gap;
+            double titleRoom = w - 20 - (composite ? 15 : 0);
+            String keyParams = NodeText.keyParams(n, type);
+            String shapes = NodeText.outputShapes(a);
+            String titleText = NodeText.title(n, type);
+            int line = 1;
+            if (bw > 0 && textWidth(keyParams, 11, false) > beside) {
+                if (shapes.length() * 6.7 <= beside) {
+                    line = 2;
+                } else if (textWidth(titleText, 12, true) <= titleRoom - bw - gap) {
+                    line = 0;
+                }
+            }
+            s.append(text("title" + (problem ? " problem" : ""), problem ? TITLE_PROBLEM : TITLE, x + 12, y + 17,
+                    fitSans(titleText, line == 0 ? titleRoom - bw - gap : titleRoom, 12, true)));
             if (composite) {
                 s.append(String.format(Locale.ROOT,
                         "    <path d=\"M%.1f %.1f h8 v8 h-2 v-6 h-6 Z M%.1f %.1f h8 v8 h-8 Z\" fill=\"none\" stroke=\"#57606a\" stroke-width=\"1.2\"/>\n",
                         x + w - 19, y + 6, x + w - 22, y + 9));
             }
-            s.append(text("sub", x + 12, y + 32, fit(NodeText.subtitle(n), w - 20, 5.6)));
-            s.append(text("params", x + 12, y + 48, fit(NodeText.keyParams(n, type), w - 20, 6.2)));
-            String badge = NodeText.badge(a);
-            double bw = badge.isEmpty() ? 0 : badge.length() * 5.8 + 10;
+            s.append(text("sub", SUB, x + 12, y + 32, fitSans(NodeText.subtitle(n), w - 20, 10, false)));
             if (!badge.isEmpty()) {
-                s.append(String.format(Locale.ROOT, "    <rect class=\"badge-bg\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"15\" rx=\"7\"/>\n",
-                        x + w - 8 - bw, y + 55, bw));
-                s.append(String.format(Locale.ROOT, "    <text class=\"badge\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n",
-                        x + w - 8 - bw / 2, y + 66, xml(badge)));
+                double by = line == 0 ? y + 5 : line == 1 ? y + 37 : y + 55;
+                double bx = line == 0 ? x + 12 + titleRoom - bw : x + w - 8 - bw;
+                boolean free = NodeText.costsNothing(a);
+                s.append(String.format(Locale.ROOT, "    <rect class=\"badge-bg\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"15\" rx=\"7\" "
+                                + "fill=\"%s\" stroke=\"#d0d7de\" stroke-width=\"1\"/>\n",
+                        bx, by, bw, free ? "none" : "#f6f8fa"));
+                s.append(String.format(Locale.ROOT, "    <text class=\"badge\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" %s>%s</text>\n",
+                        bx + bw / 2, by + 11, BADGE, xml(badge)));
             }
-            String shapes = NodeText.outputShapes(a);
-            s.append(text("?".equals(shapes) ? "sub" : "shape", x + 12, y + 67, fit(shapes, w - 26 - bw, 6.7)));
+            s.append(text("params", PARAMS, x + 12, y + 48, fitSans(keyParams, line == 1 ? beside : w - 20, 11, false)));
+            s.append(text("?".equals(shapes) ? "sub" : "shape", "?".equals(shapes) ? SUB : SHAPE, x + 12, y + 67,
+                    fit(shapes, line == 2 ? beside : w - 20, 6.7)));
             for (String port : g.inputs()) {
                 Point2D p = g.inputPoint(port).add(ox, oy);
                 boolean connected = design.incoming(n.id()).containsKey(port);
                 String pp = portProblems.get(n.id() + "\u0000" + port);
-                s.append(String.format(Locale.ROOT, "    <circle class=\"port%s%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"5\"><title>%s</title></circle>\n",
+                s.append(String.format(Locale.ROOT, "    <circle class=\"port%s%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"5\" %s><title>%s</title></circle>\n",
                         connected ? " connected" : "", pp != null ? " problem" : "", p.getX(), p.getY(),
+                        pp != null ? PORT_PROBLEM : connected ? PORT_CONNECTED : PORT,
                         xml("input " + port + (pp != null ? ": " + pp : ""))));
             }
             for (String port : g.outputs()) {
                 Point2D p = g.outputPoint(port).add(ox, oy);
                 boolean connected = design.outgoing(n.id()).stream().anyMatch(e -> e.from().port().equals(port));
-                s.append(String.format(Locale.ROOT, "    <circle class=\"port%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"5\"><title>%s</title></circle>\n",
-                        connected ? " connected" : "", p.getX(), p.getY(), xml("output " + port)));
+                s.append(String.format(Locale.ROOT, "    <circle class=\"port%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"5\" %s><title>%s</title></circle>\n",
+                        connected ? " connected" : "", p.getX(), p.getY(), connected ? PORT_CONNECTED : PORT,
+                        xml("output " + port)));
             }
             s.append("  </g>\n");
         }
@@ -395,8 +419,36 @@ public final class GraphExport {
         return s.toString();
     }
 
-    private static String text(String cls, double x, double y, String content) {
-        return String.format(Locale.ROOT, "    <text class=\"%s\" x=\"%.1f\" y=\"%.1f\">%s</text>\n", cls, x, y, xml(content));
+    private static String text(String cls, String style, double x, double y, String content) {
+        return String.format(Locale.ROOT, "    <text class=\"%s\" x=\"%.1f\" y=\"%.1f\" %s>%s</text>\n", cls, x, y, style, xml(content));
+    }
+
+    /** About how wide a proportional sans-serif text is (SVG has no text metrics of its own). */
+    static double textWidth(String text, double fontSize, boolean bold) {
+        double em = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (" .,:;·'|!()[]ijlftr".indexOf(c) >= 0) {
+                em += 0.32;
+            } else if (Character.isUpperCase(c) || "mwMW×".indexOf(c) >= 0) {
+                em += 0.68;
+            } else {
+                em += 0.56;
+            }
+        }
+        return em * fontSize * (bold ? 1.08 : 1);
+    }
+
+    /** Shortens proportional text to about {@code width}, ending it in "…". */
+    static String fitSans(String text, double width, double fontSize, boolean bold) {
+        if (textWidth(text, fontSize, bold) <= width) {
+            return text;
+        }
+        String t = text;
+        while (t.length() > 1 && textWidth(t + "…", fontSize, bold) > width) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t.stripTrailing() + "…";
     }
 
     /** Shortens text to about the width available (SVG has no ellipsis of its own). */
@@ -432,19 +484,13 @@ public final class GraphExport {
 
     // ------------------------------------------------------------------ files
 
+    /** A temporary file beside {@code file} with the default permissions (not createTempFile's 0600). */
     private static Path tempBeside(Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        return Files.createTempFile(dir, "." + file.getFileName().toString(), ".tmp");
+        return org.modelworkbench.projects.files.AtomicFiles.createTempBeside(file);
     }
 
+    /** Moves the finished export into place; an export that replaces a file keeps its permissions. */
     private static void moveInto(Path tmp, Path file) throws IOException {
-        try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        org.modelworkbench.projects.files.AtomicFiles.replace(tmp, file.toAbsolutePath());
     }
 }

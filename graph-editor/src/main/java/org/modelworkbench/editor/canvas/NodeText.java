@@ -141,12 +141,31 @@ public final class NodeText {
         return j.toString();
     }
 
-    /** "1.2M · 3.4G" (params · MACs); empty when the node costs nothing or was not evaluated. */
+    /**
+     * The cost badge with its units: "1.23K P · 3.40G MAC" (parameters · multiply-accumulates).
+     * A block that costs nothing in the convention (ReLU, an input) says so the same way,
+     * "0 P · 0 MAC"; empty only when the node was not evaluated.
+     */
     public static String badge(NodeAnalysis a) {
-        if (a == null || !a.evaluated() || (a.params() == 0 && a.macs() == 0)) {
+        if (a == null || !a.evaluated()) {
             return "";
         }
-        return si(a.params()) + " · " + si(a.macs());
+        return si(a.params()) + " P · " + si(a.macs()) + " MAC";
+    }
+
+    /** True when the badge shows a block with neither parameters nor MACs. */
+    public static boolean costsNothing(NodeAnalysis a) {
+        return a != null && a.evaluated() && a.params() == 0 && a.macs() == 0;
+    }
+
+    /** The cost line of a tooltip, exact, with a word on why a free block is free. */
+    public static String costLine(NodeAnalysis a) {
+        String line = "params " + String.format(Locale.ROOT, "%,d", a.params())
+                + " · MACs " + String.format(Locale.ROOT, "%,d", a.macs());
+        if (costsNothing(a)) {
+            line += "\n(no trainable parameters and no conv, linear or matmul: it costs nothing in the MAC convention)";
+        }
+        return line;
     }
 
     /** 1234 → "1.23K", 11689512 → "11.7M", 1814073344 → "1.81G", 0 → "0" ({@link Counts#siCompact}). */

@@ -34,11 +34,12 @@ public final class NodeView extends Region {
     private final FittedText subtitle = new FittedText("node-subtitle");
     private final FittedText params = new FittedText("node-params");
     private final FittedText shape = new FittedText("node-shape");
-    private final TagLabel badge = new TagLabel("node-badge", 5, 0);
+    private final TagLabel badge = new TagLabel("node-badge", 4, 0);
     /** Created when first needed: most skins have neither, and every node costs CSS time. */
     private SVGPath problemMark;
     private SVGPath compositeIcon;
     private Label portLabel;
+    private PortView labelledPort;
     private final List<PortView> inputs = new ArrayList<>();
     private final List<PortView> outputs = new ArrayList<>();
 
@@ -108,6 +109,16 @@ public final class NodeView extends Region {
         return title.full();
     }
 
+    /** The node's lines of text as drawn (possibly shortened with "…"): title, subtitle, key parameters, shape. */
+    List<javafx.scene.text.Text> texts() {
+        return List.of(title, subtitle, params, shape);
+    }
+
+    /** The full text of a line from {@link #texts()}. */
+    static String fullText(javafx.scene.text.Text line) {
+        return ((FittedText) line).full();
+    }
+
     public String keyParamsText() {
         return params.full();
     }
@@ -118,6 +129,11 @@ public final class NodeView extends Region {
 
     public String badgeText() {
         return badge.getText();
+    }
+
+    /** The badge as drawn (for tests: its width against what its text needs). */
+    Region badge() {
+        return badge;
     }
 
     boolean isSelected() {
@@ -181,6 +197,7 @@ public final class NodeView extends Region {
         String b = NodeText.badge(a);
         badge.setText(b);
         badge.setVisible(!b.isEmpty());
+        setClass(badge, "free", NodeText.costsNothing(a));
         boolean composite = type.map(BlockType::isComposite).orElse(false);
         if (composite && compositeIcon == null) {
             compositeIcon = icon("composite-icon",
@@ -312,14 +329,14 @@ public final class NodeView extends Region {
         if (!problemText.isEmpty()) {
             b.append(problemText).append("\n\n");
         }
-        b.append(title.full()).append(" — ").append(node.id()).append(" (").append(node.type()).append(')');
+        // Every line of the skin in full, since a narrow node shortens them with "…".
+        b.append(title.full()).append('\n').append(subtitle.full());
         if (!params.full().isEmpty()) {
             b.append('\n').append(params.full());
         }
         if (analysis != null && analysis.evaluated()) {
             b.append("\nout ").append(shape.full());
-            b.append("\nparams ").append(String.format(java.util.Locale.ROOT, "%,d", analysis.params()))
-                    .append(" · MACs ").append(String.format(java.util.Locale.ROOT, "%,d", analysis.macs()));
+            b.append('\n').append(NodeText.costLine(analysis));
         }
         return b.toString();
     }
@@ -330,20 +347,38 @@ public final class NodeView extends Region {
             portLabel.getStyleClass().add("port-label");
             portLabel.setManaged(false);
             portLabel.setMouseTransparent(true);
+            portLabel.setMnemonicParsing(false);
+            // Wiring, undo or a new analysis while the pointer rests on the port: follow the text.
+            portLabel.textProperty().addListener(o -> placePortLabel());
             getChildren().add(portLabel);
         }
-        String text = port.portName() + (port.shapeText() == null ? "" : "  " + port.shapeText());
-        if (port.problemText() != null) {
-            text += "\n" + port.problemText();
+        labelledPort = port;
+        portLabel.textProperty().bind(port.labelTextProperty());
+        placePortLabel();
+        portLabel.setVisible(true);
+        portLabel.toFront();
+    }
+
+    /** The port whose label is shown (or was last shown); null before any. */
+    PortView labelledPort() {
+        return labelledPort;
+    }
+
+    /** The hover label of a port (name, shape, problem), or null before the first hover. */
+    Label portLabel() {
+        return portLabel;
+    }
+
+    private void placePortLabel() {
+        PortView port = labelledPort;
+        if (port == null || portLabel == null) {
+            return;
         }
-        portLabel.setText(text);
         portLabel.applyCss();
         double w = portLabel.prefWidth(-1);
         double h = portLabel.prefHeight(w);
         portLabel.resizeRelocate(Math.round(port.getCenterX() - w / 2),
                 port.isInput() ? -h - 8 : geometry.height() + 8, w, h);
-        portLabel.setVisible(true);
-        portLabel.toFront();
     }
 
     void hidePortLabel() {
@@ -366,12 +401,26 @@ public final class NodeView extends Region {
             problemMark.relocate(right - 14, 5);
             right -= 18;
         }
-        title.place(12, 5, right - 12);
         subtitle.place(12, 22, w - 20);
-        params.place(12, 37, w - 20);
-        double bw = badge.isVisible() ? Math.min(Math.ceil(badge.prefWidth(-1)), w / 2) : 0;
-        badge.resizeRelocate(w - 8 - bw, 55, bw, 15);
-        shape.place(12, 55, w - 20 - bw - (bw > 0 ? 6 : 0));
+        // The badge (with its units) goes where it leaves the text beside it whole: the key-parameter
+        // line, else the shape line, else the title line; when none has room, the key parameters
+        // are shortened (the tooltip has them whole). The other lines keep their whole width.
+        double bw = badge.isVisible() ? Math.min(Math.ceil(badge.prefWidth(-1)), w - 20) : 0;
+        double gap = bw > 0 ? 6 : 0;
+        double beside = w - 20 - bw - gap;
+        int line = 1; // 0 title, 1 key parameters, 2 shape
+        if (bw > 0 && params.fullWidth() > beside) {
+            if (shape.fullWidth() <= beside) {
+                line = 2;
+            } else if (title.fullWidth() <= right - 12 - bw - gap) {
+                line = 0;
+            }
+        }
+        title.place(12, 5, line == 0 ? right - 12 - bw - gap : right - 12);
+        params.place(12, 38, line == 1 ? beside : w - 20);
+        shape.place(12, 55, line == 2 ? beside : w - 20);
+        double bx = line == 0 ? right - bw : w - 8 - bw;
+        badge.resizeRelocate(bx, line == 0 ? 5 : line == 1 ? 37 : 55, bw, 15);
     }
 
     /** Palette colour (0–7) of a category; families get their own hue, plumbing stays grey. */
@@ -414,6 +463,12 @@ public final class NodeView extends Region {
         private String shapeText;
         private String problemText;
         private Tooltip tooltip;
+        /** What the hover label says: name, shape and problem, kept current as the port changes. */
+        private final javafx.beans.property.ReadOnlyStringWrapper labelText =
+                new javafx.beans.property.ReadOnlyStringWrapper(this, "labelText", "");
+        /** What the problem tooltip says; empty when the port has no problem. */
+        private final javafx.beans.property.ReadOnlyStringWrapper tooltipText =
+                new javafx.beans.property.ReadOnlyStringWrapper(this, "tooltipText", "");
 
         PortView(NodeView owner, String portName, boolean input, double cx, double cy) {
             super(cx, cy, NodeGeometry.PORT_RADIUS);
@@ -422,6 +477,7 @@ public final class NodeView extends Region {
             this.input = input;
             getStyleClass().add("port");
             getStyleClass().add(input ? "input-port" : "output-port");
+            labelText.set(portName);
             setOnMouseEntered(e -> owner.showPortLabel(this));
             setOnMouseExited(e -> owner.hidePortLabel());
         }
@@ -455,6 +511,14 @@ public final class NodeView extends Region {
             return tooltip;
         }
 
+        public javafx.beans.property.ReadOnlyStringProperty labelTextProperty() {
+            return labelText.getReadOnlyProperty();
+        }
+
+        public javafx.beans.property.ReadOnlyStringProperty tooltipTextProperty() {
+            return tooltipText.getReadOnlyProperty();
+        }
+
         public boolean hasProblem() {
             return getStyleClass().contains("problem");
         }
@@ -468,17 +532,22 @@ public final class NodeView extends Region {
             shapeText = shape;
             problemText = problem;
             setClass(this, "problem", problem != null);
+            labelText.set(portName + (shape == null ? "" : "  " + shape) + (problem == null ? "" : "\n" + problem));
+            tooltipText.set(problem == null ? "" : (input ? "input '" : "output '") + portName + "': " + problem);
             if (problem != null) {
                 if (tooltip == null) {
                     tooltip = new Tooltip();
                     tooltip.setShowDelay(Duration.millis(200));
                     tooltip.setWrapText(true);
                     tooltip.setMaxWidth(420);
+                    // Bound, so a tooltip already open follows the port (wired, undone, re-analysed).
+                    tooltip.textProperty().bind(tooltipText);
                     Tooltip.install(this, tooltip);
                 }
-                tooltip.setText((input ? "input '" : "output '") + portName + "': " + problem);
             } else if (tooltip != null) {
+                tooltip.hide();
                 Tooltip.uninstall(this, tooltip);
+                tooltip.textProperty().unbind();
                 tooltip = null;
             }
         }

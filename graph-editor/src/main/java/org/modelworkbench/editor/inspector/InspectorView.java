@@ -166,12 +166,17 @@ public class InspectorView extends VBox {
         Label typeId = new Label(type.id());
         typeId.setId("inspectorTypeId");
         typeId.getStyleClass().add("inspector-type-id");
-        HBox ids = new HBox(8, nodeId, typeId);
+        // Id, type id and tag keep their whole width and wrap onto the next line when the panel is
+        // narrow (an HBox squeezed "invertedresidual_12" to "inverte…").
+        FlowPane ids = new FlowPane(8, 2);
+        ids.setId("inspectorIds");
         ids.setAlignment(Pos.BASELINE_LEFT);
+        ids.setRowValignment(javafx.geometry.VPos.BASELINE);
+        ids.getChildren().addAll(whole(nodeId, ids), whole(typeId, ids));
         if (type.isComposite()) {
             Label tag = new Label("composite");
             tag.getStyleClass().add("inspector-tag");
-            ids.getChildren().add(tag);
+            ids.getChildren().add(whole(tag, ids));
         }
 
         Label description = new Label(type.description());
@@ -404,7 +409,7 @@ public class InspectorView extends VBox {
         types.forEach((name, count) -> {
             Label chip = new Label(count + " × " + name);
             chip.getStyleClass().add("inspector-chip");
-            chips.getChildren().add(chip);
+            chips.getChildren().add(whole(chip, chips));
         });
         content.getChildren().setAll(new VBox(4, title, hint), section("Summed costs", costs),
                 section("Block types", chips));
@@ -510,6 +515,21 @@ public class InspectorView extends VBox {
     private static Label muted(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("inspector-muted");
+        return l;
+    }
+
+    /**
+     * A label in a flow: at its whole width when the line has room for it (else on a line of its
+     * own), shortened with "…" only when it is wider than the panel, and then whole in a tooltip.
+     */
+    private static Label whole(Label l, FlowPane flow) {
+        l.setMnemonicParsing(false);
+        l.maxWidthProperty().bind(flow.widthProperty());
+        l.minWidthProperty().bind(javafx.beans.binding.Bindings.min(flow.widthProperty(),
+                javafx.beans.binding.Bindings.createDoubleBinding(() -> l.prefWidth(-1), l.textProperty(), l.fontProperty())));
+        if (l.getTooltip() == null) {
+            l.setTooltip(tooltip(l.getText()));
+        }
         return l;
     }
 

@@ -49,6 +49,7 @@ public final class EditorModel {
     private final ObservableSet<String> selection = FXCollections.observableSet(new LinkedHashSet<>());
     private final ReadOnlyObjectWrapper<DesignAnalysis> analysis = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<AnalysisOptions> options = new SimpleObjectProperty<>(AnalysisOptions.DEFAULT);
+    private final ReadOnlyObjectWrapper<org.modelworkbench.blocks.shape.Shape> inputOverride = new ReadOnlyObjectWrapper<>();
 
     public EditorModel(Design design, BlockLibrary library) {
         this(design, library, new CommandStack(), false);
@@ -79,6 +80,7 @@ public final class EditorModel {
         this.analyzer = new DesignAnalyzer(design, library, AnalysisOptions.DEFAULT);
         this.connectionRule = new ConnectionRule(this::findType);
         options.addListener((obs, old, now) -> {
+            inputOverride.set(now == null ? null : now.inputOverride());
             analyzer.setOptions(now == null ? AnalysisOptions.DEFAULT : now);
             refresh();
         });
@@ -117,6 +119,20 @@ public final class EditorModel {
     /** The input size the analysis uses (null override: the design's own input nodes). */
     public ObjectProperty<AnalysisOptions> optionsProperty() {
         return options;
+    }
+
+    /**
+     * The input size that replaces the design's own while profiling (N×C×H×W), or null when the
+     * design's own input sizes are used: every shape on the canvas follows it, so panels and the
+     * status bar show that it is on. Change it through {@link #optionsProperty()}.
+     */
+    public ReadOnlyObjectProperty<org.modelworkbench.blocks.shape.Shape> inputOverrideProperty() {
+        return inputOverride.getReadOnlyProperty();
+    }
+
+    /** Goes back to the design's own input sizes. */
+    public void clearInputOverride() {
+        options.set(AnalysisOptions.DEFAULT);
     }
 
     /** The block type of a node: a library type, a composite of this design, or a boundary port. */

@@ -353,6 +353,8 @@ public class PaletteView extends VBox {
             getStyleClass().add("palette-cell");
             setPrefWidth(0); // follow the tree's width: long ids are cut short, no horizontal scrolling
             name.getStyleClass().add("palette-name");
+            name.setMnemonicParsing(false);
+            id.setMnemonicParsing(false);
             id.getStyleClass().add("palette-id");
             tag.getStyleClass().add("palette-composite");
             count.getStyleClass().add("palette-count");
@@ -428,7 +430,10 @@ public class PaletteView extends VBox {
                 name.setText(g.title());
                 count.setText(Integer.toString(g.count()));
                 box.show(name, null, count);
-                setTooltip(null);
+                box.trailingYields = false;
+                // A narrow palette shortens the title with "…": the tooltip has it whole.
+                tooltip.setText(g.title() + " — " + g.count() + (g.count() == 1 ? " block" : " blocks"));
+                setTooltip(tooltip);
                 if (getId() != null) {
                     setId(null);
                 }
@@ -438,6 +443,7 @@ public class PaletteView extends VBox {
                 name.setText(t.displayName());
                 id.setText(t.id());
                 box.show(name, id, t.isComposite() ? tag : null);
+                box.trailingYields = true; // the name comes first; "composite" is in the tooltip too
                 tooltip.setText(tooltipText(t));
                 setTooltip(tooltip);
                 String cellId = "palette-" + t.id().replace('.', '-');
@@ -459,6 +465,8 @@ public class PaletteView extends VBox {
         private Label name;
         private Label secondary;
         private Label trailing;
+        /** Whether the trailing label gives way when the name would not fit whole beside it. */
+        boolean trailingYields;
 
         void show(Label newName, Label newSecondary, Label newTrailing) {
             if (newName == name && newSecondary == secondary && newTrailing == trailing) {
@@ -508,8 +516,16 @@ public class PaletteView extends VBox {
             double top = snappedTopInset();
             double width = getWidth() - left - snappedRightInset();
             double height = getHeight() - top - snappedBottomInset();
-            double trailingWidth = trailing == null ? 0 : trailing.prefWidth(-1);
-            double available = width - (trailing == null ? 0 : trailingWidth + GAP);
+            Label shownTrailing = trailing;
+            if (trailing != null) {
+                boolean room = !trailingYields || name.prefWidth(-1) + GAP + trailing.prefWidth(-1) <= width;
+                trailing.setVisible(room);
+                if (!room) {
+                    shownTrailing = null;
+                }
+            }
+            double trailingWidth = shownTrailing == null ? 0 : shownTrailing.prefWidth(-1);
+            double available = width - (shownTrailing == null ? 0 : trailingWidth + GAP);
             double nameWidth = Math.max(0, Math.min(name.prefWidth(-1), available));
             // Name and secondary text share a baseline; the pair is centred vertically.
             double ascent = name.getBaselineOffset();
@@ -530,7 +546,7 @@ public class PaletteView extends VBox {
                             Math.min(rest, secondary.prefWidth(-1)), secondary.prefHeight(-1));
                 }
             }
-            if (trailing != null) {
+            if (shownTrailing != null) {
                 layoutInArea(trailing, left + width - trailingWidth, top, trailingWidth, height, 0,
                         javafx.geometry.HPos.RIGHT, javafx.geometry.VPos.CENTER);
             }

@@ -77,6 +77,10 @@ public class ProfileView extends VBox {
     private long maxMacs;
     private final Set<ShareCell> shareCells = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
     private boolean selectionQueued;
+    private List<TableColumn<Row, String>> textColumns = List.of();
+    private boolean fitQueued;
+    /** Text columns never grow past this (longer texts end in "…" and show whole in a tooltip). */
+    static final double MAX_TEXT_COLUMN = 360;
 
     public ProfileView(EditorModel model) {
         this.model = Objects.requireNonNull(model);
@@ -136,7 +140,7 @@ public class ProfileView extends VBox {
         summary.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(convention, Priority.ALWAYS);
         convention.setMaxWidth(Double.MAX_VALUE);
-        HBox notes = new HBox(16, convention, summary);
+        HBox notes = new HBox(16, overrideChip(), convention, summary);
         notes.setAlignment(Pos.TOP_LEFT);
         notes.getStyleClass().add("profile-notes");
 
@@ -159,6 +163,9 @@ public class ProfileView extends VBox {
                 });
             }
         });
+        // Widths are measured in the fonts the table draws with: again once it is on screen.
+        sceneProperty().addListener((obs, old, now) -> queueFitColumns());
+        table.skinProperty().addListener((obs, old, now) -> queueFitColumns());
         showOptions();
         refresh();
     }
@@ -188,6 +195,43 @@ public class ProfileView extends VBox {
         HBox.setHgrow(box, Priority.ALWAYS);
         box.setMaxWidth(Double.MAX_VALUE);
         return box;
+    }
+
+    /**
+     * "Input overridden: 1×3×160×160 · Reset", shown while the input size replaces the design's own
+     * (every shape on the canvas follows it, so it must not go unnoticed).
+     */
+    private HBox overrideChip() {
+        Label text = new Label();
+        text.setId("inputOverrideText");
+        text.getStyleClass().add("override-text");
+        text.setMinWidth(Region.USE_PREF_SIZE);
+        text.textProperty().bind(model.inputOverrideProperty().map(s -> "Input overridden: " + s).orElse(""));
+        javafx.scene.control.Button reset = new javafx.scene.control.Button("Reset");
+        reset.setId("inputOverrideReset");
+        reset.getStyleClass().addAll("override-reset", "flat", "small");
+        reset.setMinWidth(Region.USE_PREF_SIZE);
+        reset.setMnemonicParsing(false);
+        reset.setTooltip(new Tooltip("Use the design's own input size again"));
+        reset.setOnAction(e -> model.clearInputOverride());
+        HBox chip = new HBox(6, text, reset);
+        chip.setId("inputOverrideChip");
+        chip.getStyleClass().add("override-chip");
+        chip.setAlignment(Pos.CENTER_LEFT);
+        chip.setMinWidth(Region.USE_PREF_SIZE);
+        chip.setMaxHeight(Region.USE_PREF_SIZE);
+        chip.managedProperty().bind(model.inputOverrideProperty().isNotNull());
+        chip.visibleProperty().bind(chip.managedProperty());
+        model.inputOverrideProperty().addListener((obs, old, now) -> setOverridden(now != null));
+        setOverridden(model.inputOverrideProperty().get() != null);
+        return chip;
+    }
+
+    private void setOverridden(boolean on) {
+        inputSize.getStyleClass().remove("overridden");
+        if (on) {
+            inputSize.getStyleClass().add("overridden");
+        }
     }
 
     private void applyInputSize() {
@@ -249,7 +293,7 @@ public class ProfileView extends VBox {
         // "dense" and "striped" are AtlantaFX table variants (plain style classes: no dependency).
         table.getStyleClass().addAll("profile-table", "dense", "striped");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         Label placeholder = new Label("The design has no blocks yet.");
         placeholder.getStyleClass().add("profile-placeholder");
         table.setPlaceholder(new StackPane(placeholder));
@@ -258,7 +302,9 @@ public class ProfileView extends VBox {
         node.setCellFactory(c -> new NodeCell());
         node.getStyleClass().add("node-column");
         TableColumn<Row, String> type = textColumn("Type", "col-type", Row::type, 170);
+        type.setCellFactory(c -> new FullTextCell());
         TableColumn<Row, String> output = textColumn("Output shape", "col-output", Row::output, 120);
+        output.setCellFactory(c -> new FullTextCell());
         output.getStyleClass().add("shape-column");
         TableColumn<Row, Long> params = numberColumn("Params", "col-params", Row::params, CostFormat::grouped, 100);
         TableColumn<Row, Long> macs = numberColumn("MACs", "col-macs", Row::macs, CostFormat::si, 80);
@@ -271,13 +317,21 @@ public class ProfileView extends VBox {
         share.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().macs()));
         share.setCellFactory(c -> new ShareCell());
         share.setPrefWidth(120);
+        share.setMinWidth(100);
         share.getStyleClass().add("numeric");
         table.getColumns().setAll(List.of(node, type, output, params, macs, flops, memory, share));
+        textColumns = List.of(node, type, output);
+        for (TableColumn<Row, ?> c : table.getColumns()) {
+            if (c != share) {
+                c.widthProperty().addListener(o -> fillLastColumn());
+            }
+        }
 
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.setRowFactory(t -> new ProblemRow());
 
+        table.widthProperty().addListener(o -> fillLastColumn());
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Row>) c -> selectModelFromRows());
         // Sorting rebuilds the table's selection: keep it on the model's blocks.
         table.comparatorProperty().addListener((obs, old, now) -> selectRowsFromModel(false));
@@ -305,6 +359,7 @@ public class ProfileView extends VBox {
             }
         });
         col.setPrefWidth(width);
+        col.setMinWidth(width); // headers and typical values whole: never squeezed
         col.getStyleClass().add("numeric");
         return col;
     }
@@ -400,7 +455,129 @@ public class ProfileView extends VBox {
         } finally {
             syncing = false;
         }
+        queueFitColumns();
         selectRowsFromModel(false);
+    }
+
+    // ---- column widths ---------------------------------------------------------------------------
+
+    private void queueFitColumns() {
+        if (!fitQueued) {
+            fitQueued = true;
+            Platform.runLater(() -> {
+                fitQueued = false;
+                fitColumns();
+            });
+        }
+    }
+
+    /**
+     * Sizes the node, type and shape columns to their header and their widest value (up to
+     * {@link #MAX_TEXT_COLUMN}), measured in the fonts the table draws them with, so that ids like
+     * "invertedresidual_12" and shapes like "1×1280×7×7" show whole. They do not shrink below that
+     * when the panel narrows; the table scrolls sideways instead.
+     */
+    void fitColumns() {
+        if (getScene() == null || table.getSkin() == null) {
+            return;
+        }
+        applyCss();
+        boolean guessed = false;
+        for (TableColumn<Row, String> col : textColumns) {
+            javafx.scene.text.Font font = cellFont(col);
+            guessed |= font == null;
+            if (font == null) {
+                font = guessFont(col);
+            }
+            double widest = 0;
+            Set<String> seen = new HashSet<>();
+            for (Row r : rows) {
+                String v = col.getCellObservableValue(r) == null ? null : col.getCellObservableValue(r).getValue();
+                if (v != null && seen.add(v)) {
+                    widest = Math.max(widest, textWidth(v, font));
+                }
+            }
+            double extra = 2 * cellPadding(col) + (col.getId().equals("col-node") ? 18 : 0); // the "!" mark
+            double header = headerWidth(col);
+            double w = Math.ceil(Math.min(MAX_TEXT_COLUMN, Math.max(header, widest + extra)));
+            if (Math.abs(col.getPrefWidth() - w) > 0.5) {
+                col.setPrefWidth(w);
+            }
+            col.setMinWidth(w);
+        }
+        fillLastColumn();
+        if (guessed && !rows.isEmpty() && refits++ < 3) {
+            // No cells drawn yet to take the font from: measure again after the next pulse.
+            queueFitColumns();
+        }
+    }
+
+    private int refits;
+
+    /**
+     * The last column takes the width left over, so the columns fill the table while they fit;
+     * when they do not, the table scrolls sideways rather than squeezing or hiding a column
+     * (JavaFX's constrained policies do neither reliably once columns have minimum widths).
+     */
+    private void fillLastColumn() {
+        List<TableColumn<Row, ?>> cols = table.getColumns();
+        if (cols.isEmpty()) {
+            return;
+        }
+        TableColumn<Row, ?> last = cols.get(cols.size() - 1);
+        double used = 0;
+        for (TableColumn<Row, ?> c : cols) {
+            if (c != last) {
+                used += c.getWidth();
+            }
+        }
+        double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - 18; // a vertical scroll bar
+        double w = Math.max(last.getMinWidth(), Math.floor(room - used));
+        if (Math.abs(last.getPrefWidth() - w) > 0.5) {
+            last.setPrefWidth(w);
+        }
+    }
+
+    private javafx.scene.text.Font cellFont(TableColumn<Row, String> col) {
+        for (javafx.scene.Node n : table.lookupAll(".table-cell")) {
+            if (n instanceof TableCell<?, ?> cell && cell.getTableColumn() == col) {
+                return cell.getFont();
+            }
+        }
+        return null;
+    }
+
+    private javafx.scene.text.Font guessFont(TableColumn<Row, String> col) {
+        javafx.scene.text.Font base = javafx.scene.text.Font.getDefault();
+        return col.getStyleClass().contains("node-column") || col.getStyleClass().contains("shape-column")
+                ? javafx.scene.text.Font.font("monospace", base.getSize()) : base;
+    }
+
+    private double cellPadding(TableColumn<Row, String> col) {
+        for (javafx.scene.Node n : table.lookupAll(".table-cell")) {
+            if (n instanceof TableCell<?, ?> cell && cell.getTableColumn() == col) {
+                return Math.max(cell.getPadding().getLeft(), cell.getPadding().getRight()) + 1;
+            }
+        }
+        return 8;
+    }
+
+    /** The header's label and sort arrow. */
+    private double headerWidth(TableColumn<Row, String> col) {
+        javafx.scene.Node header = table.lookup("#" + col.getId());
+        javafx.scene.text.Font font = javafx.scene.text.Font.getDefault();
+        if (header instanceof javafx.scene.Parent p && p.lookup(".label") instanceof Label l) {
+            font = l.getFont();
+        }
+        return textWidth(col.getText(), font) + 30;
+    }
+
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
+
+    private double textWidth(String s, javafx.scene.text.Font font) {
+        measure.setFont(font);
+        measure.setText(s);
+        return measure.getLayoutBounds().getWidth();
     }
 
     // ---- selection both ways ---------------------------------------------------------------------
@@ -487,6 +664,28 @@ public class ProfileView extends VBox {
         }
     }
 
+    /** A text cell that ends in "…" when narrow and carries its whole text in a tooltip. */
+    private static final class FullTextCell extends TableCell<Row, String> {
+        private final Tooltip tip = new Tooltip();
+
+        FullTextCell() {
+            setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                setTooltip(null);
+            } else {
+                setText(item);
+                tip.setText(item);
+                setTooltip(tip);
+            }
+        }
+    }
+
     private static final class NodeCell extends TableCell<Row, String> {
         private final Label mark = new Label("!");
         private final Tooltip tip = new Tooltip();
@@ -508,19 +707,19 @@ public class ProfileView extends VBox {
                 return;
             }
             setText(item);
+            // The id first, whole (a narrow column ends it in "…"), then why the row is marked.
             if (row != null && !row.problems().isEmpty()) {
                 setGraphic(mark);
-                tip.setText(row.problems().stream().map(p -> (p.port() == null ? "" : "input '" + p.port() + "': ")
+                tip.setText(item + "\n" + row.problems().stream().map(p -> (p.port() == null ? "" : "input '" + p.port() + "': ")
                         + p.message()).collect(Collectors.joining("\n")));
-                setTooltip(tip);
             } else if (row != null && !row.evaluated()) {
                 setGraphic(null);
-                tip.setText("Not evaluated: a block upstream has a problem.");
-                setTooltip(tip);
+                tip.setText(item + "\nNot evaluated: a block upstream has a problem.");
             } else {
                 setGraphic(null);
-                setTooltip(null);
+                tip.setText(item);
             }
+            setTooltip(tip);
         }
     }
 

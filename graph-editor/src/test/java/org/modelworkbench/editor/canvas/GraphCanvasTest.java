@@ -206,7 +206,7 @@ class GraphCanvasTest {
         assertThat(conv2.keyParamsText()).contains("×16").contains("k3").contains("s2");
         assertThat(conv2.shapeText()).isEqualTo("1×16×16×16");
         // 16·16·9 + 16 = 2,320 params; 2,304 · 16·16 = 589,824 MACs.
-        assertThat(conv2.badgeText()).isEqualTo("2.32K · 590K");
+        assertThat(conv2.badgeText()).isEqualTo("2.32K P · 590K MAC");
     }
 
     @Test

@@ -41,13 +41,15 @@ class NodeTextTest {
     }
 
     @Test
-    void theBadgeShowsParamsAndMacsInShortForm() {
+    void theBadgeShowsParamsAndMacsInShortFormWithTheirUnits() {
         NodeAnalysis a = new NodeAnalysis("n", true, List.of("x"), List.of(Shape.of(1, 3)), List.of("y"),
                 List.of(Shape.of(1, 64, 56, 56)), 1_234, 3_400_000_000L, 0, List.of());
-        assertThat(NodeText.badge(a)).isEqualTo("1.23K · 3.40G");
+        assertThat(NodeText.badge(a)).isEqualTo("1.23K P · 3.40G MAC");
         assertThat(NodeText.outputShapes(a)).isEqualTo("1×64×56×56");
         NodeAnalysis free = new NodeAnalysis("n", true, List.of("x"), List.of(), List.of("y"), List.of(Shape.of(2)), 0, 0, 0, List.of());
-        assertThat(NodeText.badge(free)).isEmpty();
+        assertThat(NodeText.badge(free)).isEqualTo("0 P · 0 MAC");
+        assertThat(NodeText.costsNothing(free)).isTrue();
+        assertThat(NodeText.costLine(free)).contains("costs nothing");
     }
 
     @Test

@@ -6,18 +6,17 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import org.modelworkbench.projects.design.Design;
 
 /**
  * Opens and saves project files. Saving is atomic: the JSON goes to a temporary file in the same
  * folder, is flushed to disk, the previous file is kept as {@code name.json.bak}, and the temporary
- * file is renamed over the target. A failed save leaves the old file untouched.
+ * file is renamed over the target. A failed save leaves the old file untouched. The saved file and
+ * its {@code .bak} keep the permissions of the file replaced; a new file gets the user's default.
  */
 public final class ProjectFiles {
     /** Larger files are refused before parsing: no real design comes near this. */
@@ -73,7 +72,8 @@ public final class ProjectFiles {
         }
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            // Not createTempFile: its 0600 would become the design's (and the .bak's) permissions.
+            tmp = AtomicFiles.createTempBeside(target);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);
                 while (buf.hasRemaining()) {
@@ -82,13 +82,10 @@ public final class ProjectFiles {
                 ch.force(true);
             }
             if (Files.exists(target)) {
-                Files.copy(target, backupOf(target), StandardCopyOption.REPLACE_EXISTING);
+                AtomicFiles.copyWithPermissions(target, backupOf(target));
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            // A replaced file keeps its permissions; a new one gets the user's umask.
+            AtomicFiles.replace(tmp, target);
         } catch (IOException e) {
             throw new ProjectFileException(file.toString(), "/", "could not be saved: " + e
                     + " (the previous version, if any, is unchanged)");

@@ -89,6 +89,7 @@ public final class ActionRegistry {
         CheckMenuItem item = new CheckMenuItem();
         item.selectedProperty().bindBidirectional(state);
         item.setId(id.menuItemId());
+        item.setMnemonicParsing(false);
         item.textProperty().bind(textProperty(id));
         item.disableProperty().bind(disabledProperty(id));
         if (!id.keys().isEmpty()) {
@@ -110,6 +111,9 @@ public final class ActionRegistry {
 
     private <T extends MenuItem> T configure(T item, ActionId id) {
         item.setId(id.menuItemId());
+        // The text can name an edit ("Undo Rename invertedresidual_2"): an underscore there is part
+        // of a name, not a mnemonic marker. Menus keep their mnemonics (Alt+F opens File).
+        item.setMnemonicParsing(false);
         item.textProperty().bind(textProperty(id));
         item.disableProperty().bind(disabledProperty(id));
         if (!id.keys().isEmpty()) {
@@ -168,9 +172,12 @@ public final class ActionRegistry {
         beforeControls.add(id);
     }
 
-    /** The key text shown in the shortcuts panel, e.g. "Ctrl+Shift+Z, Ctrl+Y". */
+    /**
+     * The key text shown in the shortcuts panel, e.g. "Ctrl+Shift+Z, Ctrl+Y". Keys that read the
+     * same (Ctrl+PLUS and Ctrl+ADD, the keypad's plus, both read "Ctrl++") are listed once.
+     */
     public static String keyText(ActionId id) {
-        List<String> parts = new ArrayList<>();
+        java.util.Set<String> parts = new java.util.LinkedHashSet<>();
         for (KeyCombination k : id.keys()) {
             parts.add(k.getDisplayText());
         }

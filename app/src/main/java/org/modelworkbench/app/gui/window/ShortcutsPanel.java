@@ -6,15 +6,20 @@ import javafx.scene.control.TableView;
 import javafx.stage.Window;
 import org.modelworkbench.app.gui.actions.ActionId;
 import org.modelworkbench.app.gui.actions.ActionRegistry;
+import org.modelworkbench.app.gui.actions.MouseGesture;
 
 /**
  * Help › Keyboard Shortcuts: every bound action with its keys, made from the same table that
- * registers the keys, so the list is always what the window does.
+ * registers the keys, so the list is always what the window does; then a Mouse section made from
+ * {@link MouseGesture}.
  */
 final class ShortcutsPanel {
     /** One row: menu, action, keys, what it does. */
     record Row(String menu, String action, String keys, String description) {
     }
+
+    /** The "menu" of the rows made from {@link MouseGesture}. */
+    static final String MOUSE = "Mouse";
 
     private ShortcutsPanel() {
     }
@@ -33,17 +38,14 @@ final class ShortcutsPanel {
             }
             table.getItems().add(new Row(id.group().title(), id.text(), keys.isEmpty() ? "—" : keys, id.description()));
         }
-        // The canvas's own mouse and keyboard gestures (graph-editor CanvasGestures).
-        table.getItems().add(new Row("Canvas", "Pan", "Middle or right drag, Space+drag, Shift+wheel", "Move the view"));
-        table.getItems().add(new Row("Canvas", "Zoom", "Mouse wheel, pinch", "Zoom around the pointer"));
-        table.getItems().add(new Row("Canvas", "Select", "Click, Shift/Ctrl+click, drag on empty canvas",
-                "Select blocks and wires; Escape clears the selection"));
-        table.getItems().add(new Row("Canvas", "Move", "Drag a block (Alt: no snapping), arrow keys",
-                "Move the selection; Shift+arrow moves five grid steps"));
-        table.getItems().add(new Row("Canvas", "Connect", "Drag an output port onto an input port",
-                "Draw a wire (refused with the reason when invalid)"));
-        table.getItems().add(new Row("Canvas", "Rewire", "Drag a connected input port",
-                "Move the wire to another input, or drop it on the canvas to remove it"));
+        // The canvas's keys that are not menu actions.
+        table.getItems().add(new Row("Canvas", "Move", "Arrow keys (Shift: five grid steps, Alt: one pixel)",
+                "Move the selected blocks"));
+        table.getItems().add(new Row("Canvas", "Cancel", "Escape", "Cancel the wire being drawn, else clear the selection"));
+        // What the mouse does, from its own table.
+        for (MouseGesture g : MouseGesture.values()) {
+            table.getItems().add(new Row(MOUSE, g.action(), g.gesture(), g.description()));
+        }
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefSize(930, 600);
         return table;
@@ -54,7 +56,7 @@ final class ShortcutsPanel {
         javafx.stage.Stage window = new javafx.stage.Stage();
         window.initOwner(owner);
         window.setTitle("Keyboard Shortcuts");
-        javafx.scene.control.Label title = new javafx.scene.control.Label("Keyboard shortcuts");
+        javafx.scene.control.Label title = new javafx.scene.control.Label("Keyboard shortcuts and mouse gestures");
         title.getStyleClass().add("title-4");
         javafx.scene.control.Button close = new javafx.scene.control.Button("Close");
         close.setId("shortcuts-close");

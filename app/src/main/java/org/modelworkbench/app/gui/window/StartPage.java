@@ -175,6 +175,10 @@ public final class StartPage extends StackPane {
     private Button card(TemplateInfo t) {
         Label name = new Label(t.name());
         name.getStyleClass().add("card-title");
+        // A long name wraps onto a second line rather than losing its end.
+        name.setWrapText(true);
+        name.setMinHeight(Region.USE_PREF_SIZE);
+        name.setMnemonicParsing(false);
         Label description = new Label(oneLine(t.description()));
         description.getStyleClass().add("card-description");
         description.setWrapText(true);
@@ -202,7 +206,8 @@ public final class StartPage extends StackPane {
         card.getStyleClass().add("template-card");
         card.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         card.setAlignment(Pos.TOP_LEFT);
-        Tooltip tip = new Tooltip(t.description());
+        // Whatever the card shortens (the description, the input line) is whole here.
+        Tooltip tip = new Tooltip(t.name() + "\n\n" + t.description());
         tip.setWrapText(true);
         tip.setMaxWidth(480);
         card.setTooltip(tip);
@@ -211,6 +216,8 @@ public final class StartPage extends StackPane {
             params.setText(Numbers.si(s.params()) + " params");
             macs.setText(Numbers.si(s.macs()) + " MACs");
             input.setText(s.input().isEmpty() ? "" : "input " + s.input() + " · " + s.nodes() + " blocks");
+            tip.setText(t.name() + "\n\n" + t.description() + "\n\n" + params.getText() + " · " + macs.getText()
+                    + (input.getText().isEmpty() ? "" : "\n" + input.getText()));
         });
         card.setUserData(fill);
         fill.run();
