@@ -2,6 +2,7 @@ package org.modelworkbench.editor.inspector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -10,6 +11,7 @@ import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.modelworkbench.editor.model.EditorModel;
 import org.modelworkbench.editor.palette.TestScenes;
 import org.modelworkbench.projects.design.Design;
@@ -22,6 +24,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The inspector's id line and type chips show typical names whole in a narrow panel. */
 @ExtendWith(ApplicationExtension.class)
 class InspectorNamesTest {
+    @TempDir
+    Path shots;
     private EditorModel model;
     private InspectorView inspector;
 
@@ -69,7 +73,7 @@ class InspectorNamesTest {
         for (Node n : robot.lookup("#inspectorIds .label").queryAll()) {
             assertWhole((Label) n);
         }
-        robot.interact(() -> TestScenes.snapshot(inspector, "/tmp/panels-inspector-ids.png"));
+        robot.interact(() -> TestScenes.snapshot(inspector, shots.resolve("panels-inspector-ids.png")));
     }
 
     @Test
@@ -87,6 +91,6 @@ class InspectorNamesTest {
         assertThat(chips).isEqualTo(2);
         assertThat(robot.lookup(".inspector-chip").queryAll()).extracting(n -> ((Label) n).getText())
                 .contains("1 × Inverted residual (MobileNetV2)");
-        robot.interact(() -> TestScenes.snapshot(inspector, "/tmp/panels-inspector-chips.png"));
+        robot.interact(() -> TestScenes.snapshot(inspector, shots.resolve("panels-inspector-chips.png")));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.Path;
 import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -17,6 +18,7 @@ import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.modelworkbench.editor.model.EditorModel;
 import org.modelworkbench.editor.palette.TestScenes;
 import org.modelworkbench.projects.design.Design;
@@ -29,6 +31,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The profile panel as a reader meets it: whole names, a visible input override, legible problem rows. */
 @ExtendWith(ApplicationExtension.class)
 class ProfileReadabilityTest {
+    @TempDir
+    Path shots;
     private Stage stage;
     private EditorModel model;
     private ProfileView profile;
@@ -84,7 +88,7 @@ class ProfileReadabilityTest {
     @Test
     void idsTypesAndShapesShowWholeOrCarryATooltipAndHeadersAreNotCut(FxRobot robot) {
         assertColumnsReadable(robot);
-        robot.interact(() -> TestScenes.snapshot(profile, "/tmp/panels-profile-columns.png"));
+        robot.interact(() -> TestScenes.snapshot(profile, shots.resolve("panels-profile-columns.png")));
     }
 
     @Test
@@ -148,7 +152,7 @@ class ProfileReadabilityTest {
         Label text = robot.lookup("#inputOverrideText").queryAs(Label.class);
         assertThat(shown(text)).isEqualTo("Input overridden: 1×160×14×14");
         assertThat(robot.lookup("#inputSize").query().getStyleClass()).contains("overridden");
-        robot.interact(() -> TestScenes.snapshot(profile, "/tmp/panels-profile-override.png"));
+        robot.interact(() -> TestScenes.snapshot(profile, shots.resolve("panels-profile-override.png")));
 
         robot.clickOn("#inputOverrideReset");
 
@@ -173,7 +177,7 @@ class ProfileReadabilityTest {
             });
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(minContrastOfProblemRow(robot)).as(theme + ", selected").isGreaterThanOrEqualTo(4.5);
-            robot.interact(() -> TestScenes.snapshot(profile, "/tmp/panels-profile-problem-" + theme + ".png"));
+            robot.interact(() -> TestScenes.snapshot(profile, shots.resolve("panels-profile-problem-" + theme + ".png")));
         }
     }
 
