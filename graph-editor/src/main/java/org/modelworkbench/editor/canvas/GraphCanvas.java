@@ -46,6 +46,8 @@ import javafx.scene.transform.Translate;
 import org.modelworkbench.blocks.library.BlockLibrary;
 import org.modelworkbench.blocks.type.BlockType;
 import org.modelworkbench.editor.edit.RemoveElements;
+import org.modelworkbench.editor.lifecycle.Disposable;
+import org.modelworkbench.editor.lifecycle.Subscriptions;
 import org.modelworkbench.editor.model.EditorModel;
 import org.modelworkbench.projects.analysis.DesignAnalysis;
 import org.modelworkbench.projects.analysis.NodeAnalysis;
@@ -72,7 +74,7 @@ import org.modelworkbench.projects.design.Edge;
  * <p>Stylesheet: {@link #STYLESHEET} (added to this region); it uses AtlantaFX looked-up colours.
  * Without AtlantaFX add {@link #FALLBACK_LIGHT} or {@link #FALLBACK_DARK} to the scene.
  */
-public class GraphCanvas extends Region {
+public class GraphCanvas extends Region implements Disposable {
     /** Drag-and-drop format of a block type id, as the palette puts it on the dragboard. */
     public static final DataFormat BLOCK_TYPE = lookupOrCreate("application/x-modelworkbench-block-type");
     public static final String STYLESHEET = resource("graph-canvas.css");
@@ -161,9 +163,8 @@ public class GraphCanvas extends Region {
     private Edge hiddenEdge;
 
     private final CanvasGestures gestures;
-    private final Consumer<DesignChange> designListener = this::designChanged;
-    private final InvalidationListener analysisListener = o -> contentChanged();
-    private final SetChangeListener<String> selectionListener = c -> markContentDirty();
+    /** What this canvas follows in the model; removed on {@link #dispose()}. */
+    private final Subscriptions subscriptions = new Subscriptions();
 
     public GraphCanvas(EditorModel model) {
         this.model = model;
@@ -201,9 +202,9 @@ public class GraphCanvas extends Region {
             gridDirty = true;
             markContentDirty();
         });
-        design.addListener(designListener);
-        model.analysisProperty().addListener(analysisListener);
-        model.selection().addListener(selectionListener);
+        subscriptions.onDesignChange(model, this::designChanged);
+        subscriptions.onInvalidated(model.analysisProperty(), o -> contentChanged());
+        subscriptions.onSetChange(model.selection(), c -> markContentDirty());
         selectedEdges.addListener((SetChangeListener<Edge>) c -> markContentDirty());
         gestures = new CanvasGestures(this);
     }
@@ -219,10 +220,9 @@ public class GraphCanvas extends Region {
     }
 
     /** Stops listening to the model (call when the canvas is thrown away but the model lives on). */
+    @Override
     public void dispose() {
-        design.removeListener(designListener);
-        model.analysisProperty().removeListener(analysisListener);
-        model.selection().removeListener(selectionListener);
+        subscriptions.dispose();
     }
 
     public EditorModel model() {
