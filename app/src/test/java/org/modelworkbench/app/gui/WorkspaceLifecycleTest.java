@@ -47,6 +47,11 @@ class WorkspaceLifecycleTest {
         return app.window.documents().document().model();
     }
 
+    /** The window's root takes the keyboard (it is always there; the canvas's skin parents may not be yet). */
+    void keyboardOffTextFields() {
+        app.window.stage().getScene().getRoot().requestFocus();
+    }
+
     int listeners(EditorModel model) {
         int[] n = new int[1];
         fx(() -> n[0] = model.listenerCount());
@@ -62,8 +67,8 @@ class WorkspaceLifecycleTest {
         int[] inside = new int[1];
         for (int i = 0; i < 100; i++) {
             fx(() -> {
-                // As after a click on the block: the canvas has the keyboard (editor keys do nothing in a text field).
-                robot.lookup("#graph-canvas").query().requestFocus();
+                // Editor keys do nothing while a text field has the keyboard: as after a click on the canvas.
+                keyboardOffTextFields();
                 root.selection().clear();
                 root.selection().add("stage2_block1");
                 app.window.actions().fire(ActionId.OPEN_INSIDE);
@@ -72,7 +77,7 @@ class WorkspaceLifecycleTest {
             assertThat(shown).as("inside the composite, round %d", i).isNotSameAs(root);
             inside[0] = listeners(root);
             fx(() -> {
-                robot.lookup("#graph-canvas").query().requestFocus();
+                keyboardOffTextFields();
                 app.window.actions().fire(ActionId.LEAVE_INSIDE);
             });
             assertThat(app.window.shownModel()).as("back at the root, round %d", i).containsSame(root);
@@ -87,7 +92,7 @@ class WorkspaceLifecycleTest {
     void closing_the_document_leaves_its_model_with_no_listeners(FxRobot robot) {
         EditorModel root = openTemplate(robot, "resnet-fmnist");
         fx(() -> {
-            robot.lookup("#graph-canvas").query().requestFocus();
+            keyboardOffTextFields();
             root.selection().add("stage2_block1");
             app.window.actions().fire(ActionId.OPEN_INSIDE);
         });
@@ -131,7 +136,7 @@ class WorkspaceLifecycleTest {
         assertThat(listeners(root)).isEqualTo(withoutPanel + 1);
 
         fx(() -> {
-            robot.lookup("#graph-canvas").query().requestFocus();
+            keyboardOffTextFields();
             root.selection().add("stage2_block1");
             app.window.actions().fire(ActionId.OPEN_INSIDE);
             app.window.actions().fire(ActionId.LEAVE_INSIDE);
