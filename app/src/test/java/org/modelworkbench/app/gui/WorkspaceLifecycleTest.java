@@ -146,6 +146,24 @@ class WorkspaceLifecycleTest {
     }
 
     @Test
+    void an_added_side_panel_sits_right_of_the_inspector_and_leaves_with_its_workspace(FxRobot robot) {
+        EditorModel root = openTemplate(robot, "resnet-fmnist");
+        int withoutPanel = listeners(root);
+        FollowingPanel.disposed = 0;
+        fx(() -> app.window.addPanel(new WorkspacePanel("following-side", "Following", WorkspacePanel.Placement.SIDE,
+                FollowingPanel::new)));
+        var split = robot.lookup("#split-horizontal").queryAs(javafx.scene.control.SplitPane.class);
+        assertThat(split.getItems()).extracting(javafx.scene.Node::getId)
+                .containsExactly("palette", "split-vertical", "inspector", "following-side");
+        assertThat(listeners(root)).isEqualTo(withoutPanel + 1);
+
+        fx(() -> app.window.actions().fire(ActionId.CLOSE));
+        waitUntil(() -> app.window.documents().document() == null);
+        assertThat(FollowingPanel.disposed).isEqualTo(1);
+        assertThat(listeners(root)).isZero();
+    }
+
+    @Test
     void a_settings_file_that_cannot_be_written_is_reported_once_in_the_status_bar_naming_file_and_reason(FxRobot robot)
             throws Exception {
         // Tests run as root, so permissions would not stop a write: a folder where the file should be does.
