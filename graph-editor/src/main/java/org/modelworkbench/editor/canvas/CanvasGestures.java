@@ -82,7 +82,7 @@ final class CanvasGestures {
     private boolean fixedIsOutput;
     private Point2D fixedPoint;
     private Edge pickedUp;
-    private GraphCanvas.PortHit target;
+    private HitTesting.PortHit target;
     private Optional<String> verdict = Optional.empty();
     private NodeView.PortView verdictPort;
     private final CubicCurve preview = new CubicCurve();
@@ -155,20 +155,20 @@ final class CanvasGestures {
         Point2D d = canvas.toDesign(e.getX(), e.getY());
         double z = canvas.getZoom();
         if (canvas.isDetailMode()) {
-            GraphCanvas.PortHit port = canvas.hitPort(d.getX(), d.getY(), Math.max(PORT_TOLERANCE_PX / z, NodeGeometry.PORT_RADIUS + 2), null, null);
+            HitTesting.PortHit port = canvas.hits().hitPort(d.getX(), d.getY(), Math.max(PORT_TOLERANCE_PX / z, NodeGeometry.PORT_RADIUS + 2), null, null);
             if (port != null) {
                 startWire(port);
                 e.consume();
                 return;
             }
         }
-        String node = canvas.hitNode(d.getX(), d.getY());
+        String node = canvas.hits().hitNode(d.getX(), d.getY());
         if (node != null) {
             startMove(node, additive);
             e.consume();
             return;
         }
-        Edge edge = canvas.hitEdge(d.getX(), d.getY(), Math.max(6 / z, 2));
+        Edge edge = canvas.hits().hitEdge(d.getX(), d.getY(), Math.max(6 / z, 2));
         if (edge != null) {
             mode = Mode.EDGE;
             if (additive) {
@@ -231,7 +231,7 @@ final class CanvasGestures {
     private void clicked(MouseEvent e) {
         if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && e.isStillSincePress()) {
             Point2D d = canvas.toDesign(e.getX(), e.getY());
-            String node = canvas.hitNode(d.getX(), d.getY());
+            String node = canvas.hits().hitNode(d.getX(), d.getY());
             if (node != null && canvas.onOpenNodeProperty().get() != null) {
                 canvas.onOpenNodeProperty().get().accept(node);
                 e.consume();
@@ -361,7 +361,7 @@ final class CanvasGestures {
 
     // ------------------------------------------------------------------ wiring
 
-    private void startWire(GraphCanvas.PortHit port) {
+    private void startWire(HitTesting.PortHit port) {
         mode = Mode.WIRE;
         hideFeedback.stop();
         feedback.setVisible(false);
@@ -395,7 +395,7 @@ final class CanvasGestures {
     private void dragWire(MouseEvent e) {
         Point2D d = canvas.toDesign(e.getX(), e.getY());
         double tol = Math.max(PORT_TOLERANCE_PX * 1.5 / canvas.getZoom(), 10);
-        GraphCanvas.PortHit t = canvas.wireTarget(d.getX(), d.getY(), tol, fixedIsOutput, fixed.node());
+        HitTesting.PortHit t = canvas.hits().wireTarget(d.getX(), d.getY(), tol, fixedIsOutput, fixed.node());
         setTarget(t);
         drawPreview(t != null ? t.point() : d);
         if (t != null && verdict.isPresent()) {
@@ -405,7 +405,7 @@ final class CanvasGestures {
         }
     }
 
-    private void setTarget(GraphCanvas.PortHit t) {
+    private void setTarget(HitTesting.PortHit t) {
         if (verdictPort != null) {
             verdictPort.setVerdict(null);
             verdictPort = null;
@@ -424,7 +424,7 @@ final class CanvasGestures {
         });
     }
 
-    private Optional<String> check(GraphCanvas.PortHit t) {
+    private Optional<String> check(HitTesting.PortHit t) {
         PortRef other = new PortRef(t.node(), t.port());
         if (pickedUp != null && other.equals(pickedUp.to())) {
             return Optional.empty();
@@ -447,7 +447,7 @@ final class CanvasGestures {
     private void finishWire() {
         preview.setVisible(false);
         preview.getStyleClass().removeAll("accept", "refuse");
-        GraphCanvas.PortHit t = target;
+        HitTesting.PortHit t = target;
         Optional<String> refusal = verdict;
         Edge old = pickedUp;
         setTarget(null);

@@ -1,5 +1,7 @@
 package org.modelworkbench.editor.canvas;
 
+import org.modelworkbench.editor.lifecycle.Disposable;
+import org.modelworkbench.editor.lifecycle.Subscriptions;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.SetChangeListener;
@@ -18,7 +20,8 @@ import javafx.scene.shape.Rectangle;
  * it to move the view there; the wheel zooms the canvas. The design is drawn only when it (or its
  * analysis, or the selection) changes; moving the view only moves the rectangle.
  */
-public class Minimap extends Region {
+public class Minimap extends Region implements Disposable {
+    private final Subscriptions subscriptions = new Subscriptions();
     private final GraphCanvas canvas;
     private final Canvas drawing = new Canvas();
     private final Rectangle viewport = new Rectangle();
@@ -53,9 +56,9 @@ public class Minimap extends Region {
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
-        canvas.visibleBoundsProperty().addListener(o -> requestLayout());
-        canvas.contentRevisionProperty().addListener(o -> redraw());
-        canvas.model().selection().addListener((SetChangeListener<String>) c -> redraw());
+        subscriptions.onInvalidated(canvas.visibleBoundsProperty(), o -> requestLayout());
+        subscriptions.onInvalidated(canvas.contentRevisionProperty(), o -> redraw());
+        subscriptions.onSetChange(canvas.model().selection(), c -> redraw());
         colors.onChange(this::redraw);
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::panTo);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::panTo);
@@ -63,6 +66,12 @@ public class Minimap extends Region {
             canvas.zoomBy(Math.pow(1.0035, e.getDeltaY()), null);
             e.consume();
         });
+    }
+
+    /** Stops following the canvas and its model. */
+    @Override
+    public void dispose() {
+        subscriptions.dispose();
     }
 
     private void redraw() {

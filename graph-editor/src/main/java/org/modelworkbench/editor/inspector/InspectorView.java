@@ -1,5 +1,7 @@
 package org.modelworkbench.editor.inspector;
 
+import org.modelworkbench.editor.lifecycle.Disposable;
+import org.modelworkbench.editor.lifecycle.Subscriptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +46,9 @@ import org.modelworkbench.projects.design.Node;
  * blocks: their count and summed costs. None: the design summary. Follows the analysis, so the
  * values shown always match the design, also after undo and redo.
  */
-public class InspectorView extends VBox {
+public class InspectorView extends VBox implements Disposable {
+    /** What this view follows in the model; removed on {@link #dispose()}. */
+    private final Subscriptions subscriptions = new Subscriptions();
     private final EditorModel model;
     private final VBox content = new VBox();
     private final ScrollPane scroll = new ScrollPane(content);
@@ -75,8 +79,8 @@ public class InspectorView extends VBox {
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().add(scroll);
 
-        model.analysisProperty().addListener((obs, old, now) -> refresh());
-        model.selection().addListener((SetChangeListener<String>) change -> {
+        subscriptions.onChange(model.analysisProperty(), (obs, old, now) -> refresh());
+        subscriptions.onSetChange(model.selection(), (SetChangeListener<String>) change -> {
             // Commit what is being typed for a node that is no longer the one shown.
             String shown = shownNodeId();
             if (shown != null && !(model.selection().size() == 1 && model.selection().contains(shown))) {
@@ -87,6 +91,9 @@ public class InspectorView extends VBox {
                 refreshQueued = true;
                 Platform.runLater(() -> {
                     refreshQueued = false;
+                    if (subscriptions.isDisposed()) {
+                        return;
+                    }
                     refresh();
                 });
             }
@@ -540,5 +547,11 @@ public class InspectorView extends VBox {
         t.setShowDelay(Duration.millis(400));
         t.setShowDuration(Duration.seconds(30));
         return t;
+    }
+
+    /** Stops following the model (the view is no longer shown); call once the view is dropped. */
+    @Override
+    public void dispose() {
+        subscriptions.dispose();
     }
 }

@@ -6,10 +6,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
 import javafx.geometry.Point2D;
@@ -29,6 +30,7 @@ import org.modelworkbench.projects.analysis.DesignAnalysis;
 import org.modelworkbench.projects.analysis.DesignAnalyzer;
 import org.modelworkbench.projects.analysis.DesignTypes;
 import org.modelworkbench.projects.design.Design;
+import org.modelworkbench.projects.design.DesignChange;
 import org.modelworkbench.projects.design.Edge;
 import org.modelworkbench.projects.design.Node;
 import org.modelworkbench.projects.design.PortRef;
@@ -46,9 +48,16 @@ public final class EditorModel {
     private final CommandStack commands;
     private final boolean readOnly;
     private final ConnectionRule connectionRule;
-    private final ObservableSet<String> selection = FXCollections.observableSet(new LinkedHashSet<>());
-    private final ReadOnlyObjectWrapper<DesignAnalysis> analysis = new ReadOnlyObjectWrapper<>();
-    private final ObjectProperty<AnalysisOptions> options = new SimpleObjectProperty<>(AnalysisOptions.DEFAULT);
+    private final int ownOptionsListeners;
+    private final CountedObservables.CountingSet<String> selection =
+            new CountedObservables.CountingSet<>(FXCollections.observableSet(new LinkedHashSet<>()));
+    private final CountedObservables.ReadOnlyValue<DesignAnalysis> analysis =
+            new CountedObservables.ReadOnlyValue<>(this, "analysis");
+    private final CountedObservables.Property<AnalysisOptions> options =
+            new CountedObservables.Property<>(this, "options", AnalysisOptions.DEFAULT);
+    /** Followers of the design's changes; the model is the design's one listener on their behalf. */
+    private final List<Consumer<DesignChange>> designListeners = new CopyOnWriteArrayList<>();
+    private final Consumer<DesignChange> designFanOut = change -> designListeners.forEach(l -> l.accept(change));
     private final ReadOnlyObjectWrapper<org.modelworkbench.blocks.shape.Shape> inputOverride = new ReadOnlyObjectWrapper<>();
 
     public EditorModel(Design design, BlockLibrary library) {
@@ -79,11 +88,14 @@ public final class EditorModel {
         this.library = library;
         this.analyzer = new DesignAnalyzer(design, library, AnalysisOptions.DEFAULT);
         this.connectionRule = new ConnectionRule(this::findType);
+        // After the analyzer (which follows the design itself), so followers see an analysis that knows the change.
+        design.addListener(designFanOut);
         options.addListener((obs, old, now) -> {
             inputOverride.set(now == null ? null : now.inputOverride());
             analyzer.setOptions(now == null ? AnalysisOptions.DEFAULT : now);
             refresh();
         });
+        ownOptionsListeners = options.listenerCount();
         refresh();
     }
 
@@ -109,7 +121,7 @@ public final class EditorModel {
     }
 
     public ReadOnlyObjectProperty<DesignAnalysis> analysisProperty() {
-        return analysis.getReadOnlyProperty();
+        return analysis.readOnly();
     }
 
     public DesignAnalysis analysis() {
@@ -167,8 +179,31 @@ public final class EditorModel {
         afterChange();
     }
 
+    /**
+     * Follows the design's changes (nodes, wires, composites) through the model, so that
+     * {@link #listenerCount()} sees the follower; remove it with {@link #removeDesignListener}.
+     */
+    public void addDesignListener(Consumer<DesignChange> listener) {
+        designListeners.add(listener);
+    }
+
+    public void removeDesignListener(Consumer<DesignChange> listener) {
+        designListeners.remove(listener);
+    }
+
+    /**
+     * How many listeners follow this model now: on its analysis, options and selection and, through
+     * {@link #addDesignListener}, its design. The model's own bookkeeping is not counted. A view that
+     * is disposed takes its listeners with it, so this number returns to where it was.
+     */
+    public int listenerCount() {
+        return analysis.listenerCount() + selection.listenerCount() + options.listenerCount() - ownOptionsListeners
+                + designListeners.size();
+    }
+
     /** Stops following the design (a closed composite view); the model is not used afterwards. */
     public void dispose() {
+        design.removeListener(designFanOut);
         analyzer.close();
     }
 

@@ -1,5 +1,7 @@
 package org.modelworkbench.editor.problems;
 
+import org.modelworkbench.editor.lifecycle.Disposable;
+import org.modelworkbench.editor.lifecycle.Subscriptions;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -27,7 +29,9 @@ import org.modelworkbench.projects.analysis.Problem;
  * …), each with its kind, location and message. Clicking one (or Enter) selects its block and asks
  * the app to reveal it ({@link #setOnReveal}). {@link #problemCountProperty()} is for the tab title.
  */
-public class ProblemsView extends VBox {
+public class ProblemsView extends VBox implements Disposable {
+    /** What this view follows in the model; removed on {@link #dispose()}. */
+    private final Subscriptions subscriptions = new Subscriptions();
     private final EditorModel model;
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
     private final ListView<Problem> list = new ListView<>(problems);
@@ -64,7 +68,7 @@ public class ProblemsView extends VBox {
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().add(list);
 
-        model.analysisProperty().addListener((obs, old, now) -> refresh());
+        subscriptions.onChange(model.analysisProperty(), (obs, old, now) -> refresh());
         refresh();
     }
 
@@ -185,5 +189,11 @@ public class ProblemsView extends VBox {
             message.maxWidthProperty().bind(getListView().widthProperty().subtract(70));
             setGraphic(box);
         }
+    }
+
+    /** Stops following the model (the view is no longer shown); call once the view is dropped. */
+    @Override
+    public void dispose() {
+        subscriptions.dispose();
     }
 }

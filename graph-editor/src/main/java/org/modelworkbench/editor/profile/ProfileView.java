@@ -1,5 +1,7 @@
 package org.modelworkbench.editor.profile;
 
+import org.modelworkbench.editor.lifecycle.Disposable;
+import org.modelworkbench.editor.lifecycle.Subscriptions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -46,7 +48,9 @@ import org.modelworkbench.projects.design.Node;
  * chosen input size, and a sortable table of every block's costs. Selecting rows selects the blocks
  * in the editor and selecting blocks elsewhere selects their rows.
  */
-public class ProfileView extends VBox {
+public class ProfileView extends VBox implements Disposable {
+    /** What this view follows in the model; removed on {@link #dispose()}. */
+    private final Subscriptions subscriptions = new Subscriptions();
 
     /** One block's line in the table; numbers are -1 when the block could not be evaluated. */
     public record Row(String nodeId, String type, String output, long params, long macs, long flops,
@@ -151,14 +155,17 @@ public class ProfileView extends VBox {
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(top, table);
 
-        model.analysisProperty().addListener((obs, old, now) -> refresh());
-        model.optionsProperty().addListener((obs, old, now) -> showOptions());
-        model.selection().addListener((SetChangeListener<String>) c -> {
+        subscriptions.onChange(model.analysisProperty(), (obs, old, now) -> refresh());
+        subscriptions.onChange(model.optionsProperty(), (obs, old, now) -> showOptions());
+        subscriptions.onSetChange(model.selection(), (SetChangeListener<String>) c -> {
             // Select-all adds thousands of ids one by one: follow the outcome once, not every step.
             if (!syncing && !selectionQueued) {
                 selectionQueued = true;
                 Platform.runLater(() -> {
                     selectionQueued = false;
+                    if (subscriptions.isDisposed()) {
+                        return;
+                    }
                     selectRowsFromModel(true);
                 });
             }
@@ -777,5 +784,11 @@ public class ProfileView extends VBox {
             setText(text.getText());
             setGraphic(box);
         }
+    }
+
+    /** Stops following the model (the view is no longer shown); call once the view is dropped. */
+    @Override
+    public void dispose() {
+        subscriptions.dispose();
     }
 }

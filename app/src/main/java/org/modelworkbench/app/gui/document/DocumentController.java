@@ -13,6 +13,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.stage.Window;
 import org.modelworkbench.app.gui.dialogs.Dialogs;
 import org.modelworkbench.app.gui.prefs.Preferences;
+import org.modelworkbench.app.gui.prefs.PreferencesException;
 import org.modelworkbench.blocks.io.InputBlocks;
 import org.modelworkbench.blocks.library.BlockLibrary;
 import org.modelworkbench.editor.model.EditorModel;
@@ -37,6 +38,9 @@ public final class DocumentController {
     private final ObjectProperty<Document> document = new SimpleObjectProperty<>(this, "document");
     private FilePicker picker = FilePicker.standard();
     private Consumer<String> onStatus = s -> { };
+    private Consumer<String> onPreferencesProblem = s -> { };
+    /** The settings problem reported last (null: none since the last good save), so it is told once. */
+    private String preferencesProblem;
 
     public DocumentController(BlockLibrary library, Preferences preferences, Autosave autosave, Supplier<Window> owner) {
         this.library = library;
@@ -79,6 +83,34 @@ public final class DocumentController {
     /** Short messages for the status bar ("Saved resnet.json"). */
     public void setOnStatus(Consumer<String> onStatus) {
         this.onStatus = onStatus;
+    }
+
+    /**
+     * Where a failed settings save is told, once (a lasting notice naming the file and the reason);
+     * it is told again only after a save has worked or the reason changed.
+     */
+    public void setOnPreferencesProblem(Consumer<String> onPreferencesProblem) {
+        this.onPreferencesProblem = onPreferencesProblem;
+    }
+
+    /**
+     * Writes the settings (recent projects, theme, toggles, window size); a failure is told through
+     * {@link #setOnPreferencesProblem} the first time and returned.
+     *
+     * @return true when the settings were written
+     */
+    public boolean savePreferences() {
+        try {
+            preferences.save();
+            preferencesProblem = null;
+            return true;
+        } catch (PreferencesException e) {
+            if (!e.getMessage().equals(preferencesProblem)) {
+                preferencesProblem = e.getMessage();
+                onPreferencesProblem.accept(e.getMessage());
+            }
+            return false;
+        }
     }
 
     /** A design with one image input, ready for blocks. */
@@ -127,7 +159,7 @@ public final class DocumentController {
             Design d = ProjectFiles.read(abs);
             show(new Document(new EditorModel(d, library), abs));
             preferences.addRecent(abs);
-            preferences.save();
+            savePreferences();
             onStatus.accept("Opened " + abs.getFileName());
             return true;
         } catch (ProjectFileException e) {
@@ -172,7 +204,7 @@ public final class DocumentController {
         doc.saved(abs);
         autosave.discard();
         preferences.addRecent(abs);
-        preferences.save();
+        savePreferences();
         onStatus.accept("Saved " + abs);
         return true;
     }

@@ -12,13 +12,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.modelworkbench.app.gui.theme.Theme;
 
 /**
  * The user's settings, kept as a small JSON file in the app data folder: theme, recent projects
  * (newest first), minimap and snapping toggles, window size. A missing or unreadable file gives the
- * defaults; saving never throws (settings are a convenience, not a document).
+ * defaults; a failed save throws {@link PreferencesException} naming the file and the reason,
+ * which the shell shows (settings are a convenience, not a document: nothing else stops).
  */
 public final class Preferences {
     public static final int MAX_RECENT = 10;
@@ -66,8 +66,12 @@ public final class Preferences {
         return Double.isFinite(v) ? Math.max(lo, Math.min(hi, v)) : lo;
     }
 
-    /** Writes the settings; returns the problem when they could not be written. */
-    public Optional<String> save() {
+    /**
+     * Writes the settings (atomically: a temporary file moved over the old one).
+     *
+     * @throws PreferencesException when they could not be written, naming the file and why
+     */
+    public void save() throws PreferencesException {
         ObjectNode root = JSON.createObjectNode();
         root.put("theme", theme.name().toLowerCase(java.util.Locale.ROOT));
         ArrayNode r = root.putArray("recent");
@@ -78,14 +82,21 @@ public final class Preferences {
         w.put("width", width);
         w.put("height", height);
         w.put("maximized", maximized);
+        Path tmp = null;
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), ".preferences", ".tmp");
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".preferences", ".tmp");
             Files.writeString(tmp, JSON.writeValueAsString(root), StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            return Optional.empty();
         } catch (IOException e) {
-            return Optional.of("could not save the preferences to " + file + ": " + e.getMessage());
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // Only tidying up after the failure reported below.
+                }
+            }
+            throw new PreferencesException(file, PreferencesException.reasonOf(e), e);
         }
     }
 

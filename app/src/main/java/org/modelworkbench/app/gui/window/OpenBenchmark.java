@@ -54,20 +54,17 @@ public final class OpenBenchmark {
             }
             EditorModel model = new EditorModel(d);
             org.modelworkbench.editor.palette.PaletteView palette = new org.modelworkbench.editor.palette.PaletteView(model.library());
-            Workspace ws = new Workspace(new Document(model, null), model, palette, url -> { });
-            org.modelworkbench.editor.canvas.Minimap minimap = new org.modelworkbench.editor.canvas.Minimap(ws.canvas);
-            minimap.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
-            ws.overlay(minimap, javafx.geometry.Pos.BOTTOM_RIGHT);
+            Workspace ws = new Workspace(new Document(model, null), model, palette, url -> { }, List.of());
             Scene scene = new Scene(new javafx.scene.layout.BorderPane(ws.root()), 1400, 900);
             scene.getStylesheets().add(Theme.APP_CSS);
             scene.getRoot().applyCss();
             scene.getRoot().layout();
-            MainWindow.initialView(ws.canvas);
+            WorkspaceHost.initialView(ws.canvas);
             scene.getRoot().applyCss();
             scene.getRoot().layout();
             scene.snapshot(image);
             times.add((System.nanoTime() - t0) / 1e6);
-            ws.canvas.dispose();
+            ws.dispose();
         }
         return times;
     }

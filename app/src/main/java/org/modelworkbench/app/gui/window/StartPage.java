@@ -147,7 +147,7 @@ public final class StartPage extends StackPane {
         remove.setTooltip(new Tooltip("Remove from the list (the file is not touched)"));
         remove.setOnAction(e -> {
             preferences.removeRecent(path);
-            preferences.save();
+            documents.savePreferences();
             refresh();
         });
         HBox row = new HBox(2, open, remove);

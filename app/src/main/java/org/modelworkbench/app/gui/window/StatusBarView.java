@@ -14,6 +14,8 @@ import javafx.scene.layout.Region;
 import javafx.util.Duration;
 import org.modelworkbench.app.format.Numbers;
 import org.modelworkbench.app.gui.document.Document;
+import org.modelworkbench.editor.lifecycle.Disposable;
+import org.modelworkbench.editor.lifecycle.Subscriptions;
 import org.modelworkbench.editor.canvas.GraphCanvas;
 import org.modelworkbench.projects.analysis.DesignAnalysis;
 
@@ -29,6 +31,7 @@ final class StatusBarView extends HBox {
     private final Label zoom = label("status-zoom");
     private final Label unsaved = label("status-unsaved");
     private final Label message = label("status-message");
+    private final Label notice = label("status-notice");
     private final PauseTransition messageTimeout = new PauseTransition(Duration.seconds(6));
     private Document document;
     private GraphCanvas canvas;
@@ -50,31 +53,58 @@ final class StatusBarView extends HBox {
         getChildren().addAll(name, unsaved, separator(), nodes, separator(), params, separator(), macs, grow, message,
                 separator(), zoom);
         messageTimeout.setOnFinished(e -> message.setText(""));
-        show(null, null);
+        notice.getStyleClass().addAll("status-notice", "danger");
+        notice.setMinWidth(0);
+        notice.setVisible(false);
+        notice.setManaged(false);
+        notice.setOnMouseClicked(e -> {
+            notice.setVisible(false);
+            notice.setManaged(false);
+        });
+        getChildren().add(getChildren().indexOf(message) + 1, notice);
+        showNothing();
     }
 
-    /** Follows a document and its canvas (or shows nothing when none is open). */
-    void show(Document doc, GraphCanvas canvas) {
-        if (document != null) {
-            document.model().analysisProperty().removeListener(refresh);
-            document.dirtyProperty().removeListener(refresh);
-            document.displayNameProperty().removeListener(refresh);
-        }
-        if (this.canvas != null) {
-            this.canvas.zoomProperty().removeListener(zoomListener);
-        }
+    /**
+     * Follows a document and the canvas shown for it until the returned {@link Disposable} is
+     * disposed (the workspace that owns the canvas does that when it is replaced); then shows
+     * nothing until the next one follows.
+     */
+    Disposable follow(Document doc, GraphCanvas canvas) {
+        Subscriptions following = new Subscriptions();
         document = doc;
         this.canvas = canvas;
-        if (doc != null) {
-            doc.model().analysisProperty().addListener(refresh);
-            doc.dirtyProperty().addListener(refresh);
-            doc.displayNameProperty().addListener(refresh);
-        }
-        if (canvas != null) {
-            canvas.zoomProperty().addListener(zoomListener);
-        }
+        following.onInvalidated(doc.model().analysisProperty(), refresh);
+        following.onInvalidated(doc.dirtyProperty(), refresh);
+        following.onInvalidated(doc.displayNameProperty(), refresh);
+        following.onChange(canvas.zoomProperty(), zoomListener);
+        following.add(() -> {
+            if (document == doc && this.canvas == canvas) {
+                showNothing();
+            }
+        });
         refresh();
         showZoom();
+        return following;
+    }
+
+    /** No design open: just the "No design open" line. */
+    void showNothing() {
+        document = null;
+        canvas = null;
+        refresh();
+        showZoom();
+    }
+
+    /**
+     * A notice that stays until clicked (unlike {@link #message}), for a problem the user should
+     * know about but that needs no answer, e.g. settings that could not be written.
+     */
+    void notice(String text) {
+        notice.setText(text);
+        notice.setTooltip(new javafx.scene.control.Tooltip(text + "\n(click to dismiss)"));
+        notice.setVisible(true);
+        notice.setManaged(true);
     }
 
     /**
@@ -126,7 +156,7 @@ final class StatusBarView extends HBox {
     private void refresh() {
         boolean open = document != null;
         for (javafx.scene.Node n : getChildren()) {
-            if (n != name && n != unsaved && n != message) {
+            if (n != name && n != unsaved && n != message && n != notice) {
                 n.setVisible(open);
             }
         }

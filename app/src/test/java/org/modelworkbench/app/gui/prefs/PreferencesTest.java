@@ -1,6 +1,7 @@
 package org.modelworkbench.app.gui.prefs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class PreferencesTest {
     }
 
     @Test
-    void theme_recent_projects_and_toggles_survive_a_restart() {
+    void theme_recent_projects_and_toggles_survive_a_restart() throws Exception {
         Path file = dir.resolve("sub/preferences.json");
         Preferences p = Preferences.load(file);
         p.setTheme(Theme.DARK);
@@ -37,7 +38,7 @@ class PreferencesTest {
         p.addRecent(dir.resolve("a.json"));
         p.setMinimap(false);
         p.setWindow(1200, 700, true);
-        assertThat(p.save()).isEmpty();
+        p.save();
 
         Preferences q = Preferences.load(file);
         assertThat(q.theme()).isEqualTo(Theme.DARK);
@@ -46,6 +47,23 @@ class PreferencesTest {
         assertThat(q.snapToGrid()).isTrue();
         assertThat(q.width()).isEqualTo(1200);
         assertThat(q.maximized()).isTrue();
+    }
+
+    @Test
+    void a_save_that_cannot_write_names_the_file_and_the_reason_and_leaves_no_temporary_file() throws Exception {
+        Path file = dir.resolve("preferences.json");
+        Files.createDirectories(file.resolve("in-the-way"));
+        Preferences p = Preferences.load(file);
+        p.setTheme(Theme.DARK);
+
+        assertThatThrownBy(p::save).isInstanceOfSatisfying(PreferencesException.class, e -> {
+            assertThat(e.file()).isEqualTo(file);
+            assertThat(e.reason()).isEqualTo("a folder of that name is in the way");
+            assertThat(e.getMessage()).isEqualTo("Could not save the settings to " + file + ": a folder of that name is in the way");
+        });
+        try (var left = Files.list(dir)) {
+            assertThat(left).containsExactly(file);
+        }
     }
 
     @Test

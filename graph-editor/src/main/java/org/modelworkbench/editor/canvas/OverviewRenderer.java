@@ -1,0 +1,244 @@
+package org.modelworkbench.editor.canvas;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Paint;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import org.modelworkbench.projects.design.Design;
+import org.modelworkbench.projects.design.Edge;
+
+/**
+ * The low-zoom drawing, instead of skins: one rectangle with a category stripe per node, one
+ * curve per wire, selection and problems outlined, titles while legible, in the theme's colours.
+ * Draws on a {@link Canvas} that reaches half a view beyond each side: while only panning, the
+ * drawing is shifted instead of redrawn until the view leaves what was drawn.
+ */
+final class OverviewRenderer {
+    /** The drawing (mouse-transparent, unmanaged; hidden while skins are shown). */
+    final Canvas canvas = new Canvas();
+    private final CanvasContent content;
+    private final Design design;
+    private final Set<String> selection;
+    private final Set<Edge> selectedEdges;
+    private final CanvasColors colors;
+    private boolean stale = true;
+    private double ovZoom = -1;
+    private double ovTx;
+    private double ovTy;
+    private double ovX0;
+    private double ovY0;
+    private double ovX1;
+    private double ovY1;
+
+    OverviewRenderer(CanvasContent content, Design design, Set<String> selection, Set<Edge> selectedEdges, CanvasColors colors) {
+        this.content = content;
+        this.design = design;
+        this.selection = selection;
+        this.selectedEdges = selectedEdges;
+        this.colors = colors;
+        canvas.setMouseTransparent(true);
+        canvas.setManaged(false);
+        canvas.setVisible(false);
+    }
+
+    /** Something drawn changed (not just the view): redraw at the next update. */
+    void markStale() {
+        stale = true;
+    }
+
+    /** Sizes the drawing for a view of w × h (half a view beyond each side); true when the size changed. */
+    boolean resizeFor(double w, double h) {
+        double ow = w + 2 * Math.round(w / 2);
+        double oh = h + 2 * Math.round(h / 2);
+        if (canvas.getWidth() != ow || canvas.getHeight() != oh) {
+            canvas.setWidth(ow);
+            canvas.setHeight(oh);
+            stale = true;
+            return true;
+        }
+        return false;
+    }
+
+    /** Skins are shown again: clear and hide the drawing. */
+    void hide() {
+        canvas.getGraphicsContext2D().clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        canvas.setVisible(false);
+        stale = true;
+    }
+
+    /**
+     * Shows the drawing for the view (w × h at zoom z, translation tx, ty), redrawn only when
+     * needed: just the view when the zoom or the content changed (the next change is likely to be
+     * another), the whole canvas when panning.
+     */
+    void show(double w, double h, double z, double tx, double ty) {
+        canvas.setVisible(true);
+        double mx = Math.round(w / 2);
+        double my = Math.round(h / 2);
+        double dx = tx - ovTx;
+        double dy = ty - ovTy;
+        boolean reusable = !stale && z == ovZoom
+                && mx - dx >= ovX0 && mx - dx + w <= ovX1 && my - dy >= ovY0 && my - dy + h <= ovY1;
+        if (reusable) {
+            canvas.relocate(Math.round(dx - mx), Math.round(dy - my));
+            return;
+        }
+        boolean wide = !stale && z == ovZoom;
+        stale = false;
+        ovZoom = z;
+        ovTx = tx;
+        ovTy = ty;
+        if (wide) {
+            ovX0 = 0;
+            ovY0 = 0;
+            ovX1 = canvas.getWidth();
+            ovY1 = canvas.getHeight();
+        } else {
+            ovX0 = mx;
+            ovY0 = my;
+            ovX1 = mx + w;
+            ovY1 = my + h;
+        }
+        canvas.relocate(-mx, -my);
+        draw(z, tx + mx, ty + my, ovX0, ovY0, ovX1, ovY1);
+    }
+
+    /**
+     * Canvas point = design point × z + (tx, ty); draws what falls in the canvas rectangle
+     * (cx0, cy0)–(cx1, cy1).
+     */
+    private void draw(double z, double tx, double ty, double cx0, double cy0, double cx1, double cy1) {
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        gc.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        double x0 = (cx0 - tx) / z;
+        double y0 = (cy0 - ty) / z;
+        double x1 = (cx1 - tx) / z;
+        double y1 = (cy1 - ty) / z;
+        List<String> visible = new ArrayList<>();
+        for (String id : content.ids()) {
+            if (content.live(id).intersects(x0, y0, x1, y1)) {
+                visible.add(id);
+            }
+        }
+
+        // Wires: one path for all ordinary ones, one for those into a port with a problem.
+        gc.setLineWidth(Math.max(0.7, 1.5 * z));
+        for (int pass = 0; pass < 2; pass++) {
+            gc.beginPath();
+            boolean any = false;
+            for (Edge e : design.edges()) {
+                if (e.equals(content.hiddenEdge())) {
+                    continue;
+                }
+                boolean problem = content.problemInto(e) != null;
+                boolean selected = selectedEdges.contains(e);
+                if ((pass == 1) != (problem || selected)) {
+                    continue;
+                }
+                Wire wr = content.wireOf(e);
+                if (wr == null || !wr.mayIntersect(x0, y0, x1, y1)) {
+                    continue;
+                }
+                gc.moveTo(wr.x0() * z + tx, wr.y0() * z + ty);
+                gc.bezierCurveTo(wr.c1x() * z + tx, wr.c1y() * z + ty, wr.c2x() * z + tx, wr.c2y() * z + ty,
+                        wr.x1() * z + tx, wr.y1() * z + ty);
+                any = true;
+            }
+            if (any) {
+                gc.setStroke(pass == 0 ? colors.paint("edge") : colors.paint("danger"));
+                gc.stroke();
+            }
+        }
+        if (!selectedEdges.isEmpty()) {
+            gc.beginPath();
+            for (Edge e : selectedEdges) {
+                Wire wr = content.wireOf(e);
+                if (wr != null) {
+                    gc.moveTo(wr.x0() * z + tx, wr.y0() * z + ty);
+                    gc.bezierCurveTo(wr.c1x() * z + tx, wr.c1y() * z + ty, wr.c2x() * z + tx, wr.c2y() * z + ty,
+                            wr.x1() * z + tx, wr.y1() * z + ty);
+                }
+            }
+            gc.setStroke(colors.paint("accent"));
+            gc.setLineWidth(Math.max(1.5, 2.5 * z));
+            gc.stroke();
+        }
+
+        // Node bodies: screen rectangles computed once, then one path per paint.
+        int n = visible.size();
+        double[] rx = new double[n];
+        double[] ry = new double[n];
+        double[] rw = new double[n];
+        double[] rh = new double[n];
+        int[] cat = new int[n];
+        for (int i = 0; i < n; i++) {
+            String id = visible.get(i);
+            NodeGeometry g = content.live(id);
+            rx[i] = g.x() * z + tx;
+            ry[i] = g.y() * z + ty;
+            rw[i] = g.width() * z;
+            rh[i] = g.height() * z;
+            cat[i] = content.categoryIndexOf(id);
+        }
+        gc.beginPath();
+        for (int i = 0; i < n; i++) {
+            gc.rect(rx[i], ry[i], rw[i], rh[i]);
+        }
+        gc.setFill(colors.paint("node"));
+        gc.fill();
+        gc.setStroke(colors.paint("node-border"));
+        gc.setLineWidth(1);
+        gc.stroke();
+        // Category stripes (axis-aligned rectangles: cheap fills).
+        double stripe = Math.max(1.5, 5 * z);
+        for (int c = 0; c < 8; c++) {
+            gc.setFill(colors.paint("cat-" + c));
+            for (int i = 0; i < n; i++) {
+                if (cat[i] == c) {
+                    gc.fillRect(rx[i], ry[i], stripe, rh[i]);
+                }
+            }
+        }
+        // Problems and selection outlines.
+        outline(gc, visible, rx, ry, rw, rh, content.problemNodes(), colors.paint("danger"), Math.max(1.5, 2 * z));
+        outline(gc, visible, rx, ry, rw, rh, selection, colors.paint("accent"), Math.max(2, 3 * z));
+        // Titles, while they are legible.
+        if (z >= 0.25) {
+            double size = Math.min(12, 12 * z / GraphCanvas.DETAIL_ZOOM);
+            gc.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, size));
+            gc.setFill(colors.paint("text"));
+            double pad = 8 * z + stripe;
+            for (int i = 0; i < n; i++) {
+                String title = content.titleOf(visible.get(i));
+                if (title != null) {
+                    gc.fillText(title, rx[i] + pad, ry[i] + Math.min(rh[i] / 2 + size / 3, size + 4 * z),
+                            Math.max(1, rw[i] - pad - 4));
+                }
+            }
+        }
+    }
+
+    private static void outline(GraphicsContext gc, List<String> visible, double[] rx, double[] ry, double[] rw, double[] rh,
+                                Set<String> which, Paint paint, double width) {
+        if (which.isEmpty()) {
+            return;
+        }
+        gc.beginPath();
+        boolean any = false;
+        for (int i = 0; i < rx.length; i++) {
+            if (which.contains(visible.get(i))) {
+                gc.rect(rx[i], ry[i], rw[i], rh[i]);
+                any = true;
+            }
+        }
+        if (any) {
+            gc.setStroke(paint);
+            gc.setLineWidth(width);
+            gc.stroke();
+        }
+    }
+}
