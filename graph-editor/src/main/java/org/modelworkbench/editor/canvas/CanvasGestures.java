@@ -34,8 +34,8 @@ import org.modelworkbench.projects.design.PortRef;
  *
  * <table>
  *   <caption>Bindings</caption>
- *   <tr><td>click</td><td>select a node or wire; Shift/Ctrl-click toggles</td></tr>
- *   <tr><td>drag on empty canvas</td><td>rubber-band selection (Shift/Ctrl adds)</td></tr>
+ *   <tr><td>click</td><td>select a node or wire (within a few pixels of it); Shift/Ctrl-click toggles</td></tr>
+ *   <tr><td>drag on empty canvas</td><td>rubber-band selection of nodes, and of the wires between them (Shift/Ctrl adds)</td></tr>
  *   <tr><td>drag a node</td><td>move the selection, snapped to the grid (Alt: no snapping)</td></tr>
  *   <tr><td>drag output port → input port</td><td>connect; green/red while over a port, the reason when refused</td></tr>
  *   <tr><td>drag a connected input port</td><td>pick the wire up: drop it on another input to move it, on empty canvas to remove it</td></tr>
@@ -45,7 +45,7 @@ import org.modelworkbench.projects.design.PortRef;
  *   <tr><td>Ctrl+= / Ctrl+- / Ctrl+0</td><td>zoom in / out / 100 %</td></tr>
  *   <tr><td>F or Shift+1</td><td>zoom to fit</td></tr>
  *   <tr><td>arrow keys</td><td>nudge the selection one grid step (Shift: five, Alt: one unit)</td></tr>
- *   <tr><td>Delete / Backspace</td><td>delete the selection</td></tr>
+ *   <tr><td>Delete / Backspace</td><td>delete the selected nodes and wires (one undo step)</td></tr>
  *   <tr><td>Ctrl+A / Escape</td><td>select all / clear the selection (or cancel a wire)</td></tr>
  *   <tr><td>double-click a node</td><td>{@link GraphCanvas#onOpenNodeProperty()} (open a composite)</td></tr>
  * </table>
@@ -55,6 +55,8 @@ final class CanvasGestures {
 
     private static final double DRAG_THRESHOLD = 3;
     private static final double PORT_TOLERANCE_PX = 12;
+    /** How far from a wire (screen pixels) a click still takes it: as wide as its transparent hit stroke. */
+    static final double WIRE_TOLERANCE_PX = 8;
 
     private final GraphCanvas canvas;
     private final EditorModel model;
@@ -75,6 +77,7 @@ final class CanvasGestures {
 
     // rubber band
     private final Set<String> baseSelection = new LinkedHashSet<>();
+    private final Set<Edge> baseEdges = new LinkedHashSet<>();
     private final Rectangle band = new Rectangle();
 
     // wiring
@@ -168,7 +171,7 @@ final class CanvasGestures {
             e.consume();
             return;
         }
-        Edge edge = canvas.hits().hitEdge(d.getX(), d.getY(), Math.max(6 / z, 2));
+        Edge edge = canvas.hits().hitEdge(d.getX(), d.getY(), Math.max(WIRE_TOLERANCE_PX / z, 2));
         if (edge != null) {
             mode = Mode.EDGE;
             if (additive) {
@@ -185,8 +188,10 @@ final class CanvasGestures {
         }
         mode = Mode.RUBBER;
         baseSelection.clear();
+        baseEdges.clear();
         if (additive) {
             baseSelection.addAll(model.selection());
+            baseEdges.addAll(canvas.selectedEdges());
         }
         e.consume();
     }
@@ -347,15 +352,23 @@ final class CanvasGestures {
             List<String> add = wanted.stream().filter(id -> !model.selection().contains(id)).toList();
             model.selection().addAll(add);
         }
+        // Wires come along when the band holds both their ends.
+        Set<Edge> edges = new LinkedHashSet<>(baseEdges);
+        for (Edge edge : canvas.design().edges()) {
+            if (wanted.contains(edge.from().node()) && wanted.contains(edge.to().node())) {
+                edges.add(edge);
+            }
+        }
+        if (!edges.equals(canvas.selectedEdges())) {
+            canvas.selectedEdges().retainAll(edges);
+            canvas.selectedEdges().addAll(edges);
+        }
     }
 
     private void finishBand(MouseEvent e) {
         band.setVisible(false);
         if (!moved && !(e.isShiftDown() || e.isShortcutDown())) {
             canvas.clearSelection();
-        }
-        if (moved && !(e.isShiftDown() || e.isShortcutDown())) {
-            canvas.selectedEdges().clear();
         }
     }
 
