@@ -3,6 +3,7 @@ package org.modelworkbench.editor.canvas;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -18,6 +19,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
+import javafx.concurrent.Task;
+import javafx.concurrent.WorkerStateEvent;
+import javafx.geometry.Dimension2D;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -29,6 +33,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
 import org.modelworkbench.editor.edit.RemoveElements;
+import org.modelworkbench.editor.layout.AutoLayout;
 import org.modelworkbench.editor.lifecycle.Disposable;
 import org.modelworkbench.editor.lifecycle.Subscriptions;
 import org.modelworkbench.editor.model.EditorModel;
@@ -122,6 +127,7 @@ public class GraphCanvas extends Region implements Disposable {
             content.sync();
             return content.stored(id);
         }, this::viewportChanged);
+        viewport.setObstacles(this::obstacleBounds);
         hits = new HitTesting(content, design, model.selection());
         nodeSkins = new NodeSkins(model, content);
         wires = new WireLayer(model, content, selectedEdges);
@@ -225,9 +231,57 @@ public class GraphCanvas extends Region implements Disposable {
         viewport.zoomBy(factor, pivot);
     }
 
-    /** Shows the whole design (at most 125 %). */
+    /** Shows the whole design (at most 125 %), clear of the panels floating over the canvas (the minimap). */
     public void zoomToFit() {
         viewport.zoomToFit();
+    }
+
+    private final List<Node> floating = new ArrayList<>();
+
+    /**
+     * A panel drawn over the canvas (the minimap registers itself): {@link #zoomToFit()} keeps the
+     * content out from under it while it is visible.
+     */
+    public void avoidWhenFitting(Node panel) {
+        if (!floating.contains(panel)) {
+            floating.add(panel);
+        }
+    }
+
+    public void stopAvoiding(Node panel) {
+        floating.remove(panel);
+    }
+
+    /** The floating panels that are shown over the canvas, in canvas coordinates. */
+    List<Bounds> obstacleBounds() {
+        List<Bounds> out = new ArrayList<>();
+        for (Node n : floating) {
+            if (!n.isVisible() || n.getScene() == null || n.getScene() != getScene()) {
+                continue;
+            }
+            Bounds b = sceneToLocal(n.localToScene(n.getLayoutBounds()));
+            if (b != null && b.getWidth() > 0 && b.intersects(0, 0, getWidth(), getHeight())) {
+                out.add(b);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Lays out the whole design with {@link AutoLayout} off the FX thread (one undo step) and fits
+     * the view once the new positions are applied; returns the running task (cancel it to stop).
+     */
+    public Task<Map<String, Point2D>> autoLayout() {
+        Task<Map<String, Point2D>> task = AutoLayout.layoutTask(model, false, id -> {
+            NodeGeometry g = geometryOf(id);
+            return g == null ? AutoLayout.DEFAULT_SIZE : new Dimension2D(g.width(), g.height());
+        });
+        // AutoLayout applies the positions in a handler of its own, registered first: fit after it.
+        task.addEventHandler(WorkerStateEvent.WORKER_STATE_SUCCEEDED, e -> zoomToFit());
+        Thread t = new Thread(task, "auto-layout");
+        t.setDaemon(true);
+        t.start();
+        return task;
     }
 
     /** Scrolls the node into the middle of the view (zooming in if the view is too far out to read it). */
@@ -406,6 +460,11 @@ public class GraphCanvas extends Region implements Disposable {
 
     public int edgeViewCount() {
         return wires.count();
+    }
+
+    /** For tests: how many pieces of text the overview's last drawing wrote. */
+    int overviewTextsDrawn() {
+        return overview.textsDrawn();
     }
 
     /** True when skins are shown; false when the overview is drawn instead. */

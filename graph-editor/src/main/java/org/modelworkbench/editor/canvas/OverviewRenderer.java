@@ -13,7 +13,8 @@ import org.modelworkbench.projects.design.Edge;
 
 /**
  * The low-zoom drawing, instead of skins: one rectangle with a category stripe per node, one
- * curve per wire, selection and problems outlined, titles while legible, in the theme's colours.
+ * curve per wire, selection and problems outlined, in the theme's colours; each node's type name
+ * (and its id, where there is room) at a readable size, or no text at all where it would be too small.
  * Draws on a {@link Canvas} that reaches half a view beyond each side: while only panning, the
  * drawing is shifted instead of redrawn until the view leaves what was drawn.
  */
@@ -206,20 +207,57 @@ final class OverviewRenderer {
         // Problems and selection outlines.
         outline(gc, visible, rx, ry, rw, rh, content.problemNodes(), colors.paint("danger"), Math.max(1.5, 2 * z));
         outline(gc, visible, rx, ry, rw, rh, selection, colors.paint("accent"), Math.max(2, 3 * z));
-        // Titles, while they are legible.
-        if (z >= 0.25) {
-            double size = Math.min(12, 12 * z / GraphCanvas.DETAIL_ZOOM);
-            gc.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, size));
-            gc.setFill(colors.paint("text"));
-            double pad = 8 * z + stripe;
-            for (int i = 0; i < n; i++) {
-                String title = content.titleOf(visible.get(i));
-                if (title != null) {
-                    gc.fillText(title, rx[i] + pad, ry[i] + Math.min(rh[i] / 2 + size / 3, size + 4 * z),
-                            Math.max(1, rw[i] - pad - 4));
-                }
+        // Names where they can be read: the type's name, and the node's id below it when there is
+        // room; never text smaller than MIN_TEXT_PX (it would only be noise).
+        texts = 0;
+        double size = Math.min(MAX_TEXT_PX, Math.max(MIN_TEXT_PX, 12 * z / GraphCanvas.DETAIL_ZOOM));
+        double pad = Math.max(3, 8 * z) + stripe;
+        double charWidth = 0.62 * size;
+        Font bold = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, size);
+        Font plain = Font.font(Font.getDefault().getFamily(), FontWeight.NORMAL, size * 0.9);
+        for (int i = 0; i < n; i++) {
+            if (rh[i] < size + 4) {
+                continue;
+            }
+            int room = (int) ((rw[i] - pad - 3) / charWidth);
+            if (room < 3) {
+                continue;
+            }
+            String id = visible.get(i);
+            String title = content.titleOf(id);
+            boolean twoLines = rh[i] >= 2 * size + 10;
+            double line = twoLines ? ry[i] + rh[i] / 2 - 1 : ry[i] + rh[i] / 2 + size / 3;
+            if (title != null) {
+                gc.setFont(bold);
+                gc.setFill(colors.paint("text"));
+                gc.fillText(elide(title, room), rx[i] + pad, line);
+                texts++;
+            }
+            if (twoLines) {
+                gc.setFont(plain);
+                gc.setFill(colors.paint("edge"));
+                gc.fillText(elide(id, (int) (room / 0.9)), rx[i] + pad, line + size + 2);
+                texts++;
             }
         }
+    }
+
+    /** Smallest text the overview draws (screen pixels); below it names are left out. */
+    static final double MIN_TEXT_PX = 9;
+    static final double MAX_TEXT_PX = 12;
+    private int texts;
+
+    /** How many pieces of text the last drawing wrote (for tests). */
+    int textsDrawn() {
+        return texts;
+    }
+
+    /** The text cut to {@code room} characters, with an ellipsis when cut. */
+    static String elide(String text, int room) {
+        if (text.length() <= room) {
+            return text;
+        }
+        return room <= 1 ? "…" : text.substring(0, room - 1) + "…";
     }
 
     private static void outline(GraphicsContext gc, List<String> visible, double[] rx, double[] ry, double[] rw, double[] rh,
