@@ -436,10 +436,31 @@ public class GraphCanvas extends Region implements Disposable {
         return id;
     }
 
-    /** Adds a block in the middle of the view (e.g. on a double-click in the palette); returns its id. */
+    /**
+     * Adds a block in the middle of the view (e.g. Enter or a double-click in the palette), or, when
+     * that spot is taken, at the nearest free spot around it (see {@link FreeSpace}); returns its id.
+     */
     public String addBlockAtCenter(String typeId) {
         Point2D c = toDesign(getWidth() / 2, getHeight() / 2);
-        return addBlock(typeId, c.getX(), c.getY());
+        var type = model.findType(typeId).orElseThrow(() -> new IllegalArgumentException("unknown block type " + typeId));
+        NodeGeometry probe = NodeGeometry.of(new org.modelworkbench.projects.design.Node("new", typeId,
+                new java.util.LinkedHashMap<>(type.defaults().asMap()), 0, 0), model::findType, design);
+        double x = snap(c.getX() - probe.width() / 2);
+        double y = snap(c.getY() - probe.height() / 2);
+        Point2D off = FreeSpace.offset(List.of(new BoundingBox(x, y, probe.width(), probe.height())), occupied(), GRID);
+        String id = model.addNode(typeId, x + off.getX(), y + off.getY());
+        selectedEdges.clear();
+        return id;
+    }
+
+    /** The bounds of every node now. */
+    private List<Bounds> occupied() {
+        content.sync();
+        List<Bounds> out = new ArrayList<>();
+        for (NodeGeometry g : content.all()) {
+            out.add(g.bounds());
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ views (for tests and tools)
