@@ -11,6 +11,7 @@ import javafx.animation.PauseTransition;
 import javafx.geometry.Point2D;
 import javafx.scene.Cursor;
 import javafx.scene.control.Label;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -40,6 +41,8 @@ import org.modelworkbench.projects.design.PortRef;
  *   <tr><td>drag output port → input port</td><td>connect; green/red while over a port, the reason when refused</td></tr>
  *   <tr><td>drag a connected input port</td><td>pick the wire up: drop it on another input to move it, on empty canvas to remove it</td></tr>
  *   <tr><td>middle/right drag, Space+drag</td><td>pan</td></tr>
+ *   <tr><td>right-click (menu key, Shift+F10)</td><td>context menu of the block, wire or canvas ({@link CanvasContextMenus});
+ *       an unselected block or wire is selected first</td></tr>
  *   <tr><td>mouse wheel</td><td>zoom around the cursor; Shift+wheel pans sideways, Alt+wheel up/down;
  *       trackpad scrolling pans, pinch zooms</td></tr>
  *   <tr><td>Ctrl+= / Ctrl+- / Ctrl+0</td><td>zoom in / out / 100 %</td></tr>
@@ -123,6 +126,7 @@ final class CanvasGestures {
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
         canvas.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+        canvas.addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, this::contextMenuRequested);
         canvas.addEventHandler(ZoomEvent.ZOOM, e -> {
             canvas.zoomBy(e.getZoomFactor(), new Point2D(e.getX(), e.getY()));
             e.consume();
@@ -221,7 +225,12 @@ final class CanvasGestures {
         Mode was = mode;
         mode = Mode.NONE;
         switch (was) {
-            case PAN -> canvas.setCursor(spaceDown ? Cursor.OPEN_HAND : Cursor.DEFAULT);
+            case PAN -> {
+                canvas.setCursor(spaceDown ? Cursor.OPEN_HAND : Cursor.DEFAULT);
+                if (e.getButton() == MouseButton.SECONDARY && !moved) {
+                    openContextMenu(e.getX(), e.getY(), e.getScreenX(), e.getScreenY());
+                }
+            }
             case MOVE -> finishMove();
             case RUBBER -> finishBand(e);
             case WIRE -> finishWire();
@@ -231,6 +240,58 @@ final class CanvasGestures {
         if (was != Mode.NONE) {
             e.consume();
         }
+    }
+
+    /**
+     * A right-click without a drag: select what is under the pointer unless it is part of the
+     * selection already (a block, or a wire), then show the menu for it.
+     */
+    private void openContextMenu(double x, double y, double screenX, double screenY) {
+        Point2D d = canvas.toDesign(x, y);
+        String node = canvas.hits().hitNode(d.getX(), d.getY());
+        CanvasContextMenus.Target target;
+        if (node != null) {
+            if (!model.selection().contains(node)) {
+                model.selection().clear();
+                canvas.selectedEdges().clear();
+                model.selection().add(node);
+            }
+            target = new CanvasContextMenus.Target(CanvasContextMenus.Kind.NODE, node, null, d);
+        } else {
+            Edge edge = canvas.hits().hitEdge(d.getX(), d.getY(), Math.max(WIRE_TOLERANCE_PX / canvas.getZoom(), 2));
+            if (edge != null) {
+                if (!canvas.selectedEdges().contains(edge)) {
+                    model.selection().clear();
+                    canvas.selectedEdges().clear();
+                    canvas.selectedEdges().add(edge);
+                }
+                target = new CanvasContextMenus.Target(CanvasContextMenus.Kind.WIRE, null, edge, d);
+            } else {
+                target = new CanvasContextMenus.Target(CanvasContextMenus.Kind.CANVAS, null, null, d);
+            }
+        }
+        canvas.showContextMenu(target, screenX, screenY);
+    }
+
+    /** The menu key or Shift+F10: the menu for the selection (or the canvas) at the middle of the view. */
+    private void contextMenuRequested(ContextMenuEvent e) {
+        if (e.isKeyboardTrigger()) {
+            double x = canvas.getWidth() / 2;
+            double y = canvas.getHeight() / 2;
+            String node = model.selection().isEmpty() ? null : model.selection().iterator().next();
+            NodeGeometry g = node == null ? null : canvas.geometryOf(node);
+            if (g != null) {
+                Point2D p = canvas.toLocal(g.centerX(), g.centerY());
+                x = p.getX();
+                y = p.getY();
+            }
+            Point2D screen = canvas.localToScreen(x, y);
+            if (screen != null) {
+                openContextMenu(x, y, screen.getX(), screen.getY());
+            }
+        }
+        // A mouse-triggered request is answered on release of a still right-click (see released).
+        e.consume();
     }
 
     private void clicked(MouseEvent e) {

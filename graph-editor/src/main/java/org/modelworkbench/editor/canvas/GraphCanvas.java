@@ -28,6 +28,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.input.DataFormat;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
@@ -134,6 +135,7 @@ public class GraphCanvas extends Region implements Disposable {
         overview = new OverviewRenderer(content, design, model.selection(), selectedEdges, colors);
         grid = new GridLayer(colors);
         setId("graph-canvas");
+        contextMenu.setId("canvas-context-menu");
         getStyleClass().add("graph-canvas");
         getStylesheets().add(STYLESHEET);
         setFocusTraversable(true);
@@ -205,6 +207,37 @@ public class GraphCanvas extends Region implements Disposable {
     /** Bumped whenever the design or its analysis changes (for views drawing the whole design, e.g. the minimap). */
     public ReadOnlyLongProperty contentRevisionProperty() {
         return contentRevision.getReadOnlyProperty();
+    }
+
+    private final ObjectProperty<ContextMenuProvider> contextMenuProvider =
+            new SimpleObjectProperty<>(this, "contextMenuProvider", ContextMenuProvider.KIT);
+    private final ContextMenu contextMenu = new ContextMenu();
+
+    /** What a right-click offers: the kit's items ({@link CanvasContextMenus}), as the provider extends them. */
+    public ObjectProperty<ContextMenuProvider> contextMenuProviderProperty() {
+        return contextMenuProvider;
+    }
+
+    public void setContextMenuProvider(ContextMenuProvider provider) {
+        contextMenuProvider.set(provider == null ? ContextMenuProvider.KIT : provider);
+    }
+
+    /** The canvas's context menu (one, reused), e.g. to see whether it is showing. */
+    public ContextMenu contextMenu() {
+        return contextMenu;
+    }
+
+    /** Shows the context menu for a target at a screen point (what a right-click does). */
+    public void showContextMenu(CanvasContextMenus.Target target, double screenX, double screenY) {
+        contextMenu.hide();
+        List<javafx.scene.control.MenuItem> kit = CanvasContextMenus.kitItems(this, target);
+        ContextMenuProvider provider = contextMenuProvider.get();
+        List<javafx.scene.control.MenuItem> items = provider == null ? kit : provider.items(target, List.copyOf(kit));
+        if (items == null || items.isEmpty()) {
+            return;
+        }
+        contextMenu.getItems().setAll(items);
+        contextMenu.show(this, screenX, screenY);
     }
 
     /** Called with a node id when a node is double-clicked (e.g. to open a composite block). */

@@ -114,6 +114,33 @@ public final class EditorClipboard {
         }
     }
 
+    /**
+     * Pastes what was copied with its top-left block at a design point (the canvas's "Paste here"),
+     * or at the nearest spot around it where no block lands on another; one undo step.
+     */
+    public static List<String> pasteAt(EditorModel model, double x, double y) {
+        String text = get();
+        if (model.isReadOnly() || text == null) {
+            return List.of();
+        }
+        try {
+            Design f = new DesignReader(model.library(), org.modelworkbench.projects.files.Migrations.STANDARD)
+                    .read(text, "the clipboard");
+            double minX = Double.MAX_VALUE;
+            double minY = Double.MAX_VALUE;
+            for (Node n : f.nodes()) {
+                minX = Math.min(minX, n.x());
+                minY = Math.min(minY, n.y());
+            }
+            if (f.size() == 0) {
+                return List.of();
+            }
+            return paste(model, text, Math.round((x - minX) / GRID) * GRID, Math.round((y - minY) / GRID) * GRID, "Paste", true);
+        } catch (ProjectFileException e) {
+            return List.of();
+        }
+    }
+
     /** Copies and pastes the selection in one step ("Duplicate …"), leaving the clipboard alone; returns the new ids. */
     public static List<String> duplicate(EditorModel model) {
         List<String> ids = copyable(model);
