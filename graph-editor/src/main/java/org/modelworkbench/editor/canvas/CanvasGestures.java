@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Point2D;
 import javafx.scene.Cursor;
@@ -41,6 +42,7 @@ import org.modelworkbench.projects.design.PortRef;
  *   <tr><td>drag output port → input port</td><td>connect; green/red while over a port, the reason when refused</td></tr>
  *   <tr><td>drag a connected input port</td><td>pick the wire up: drop it on another input to move it, on empty canvas to remove it</td></tr>
  *   <tr><td>middle/right drag, Space+drag</td><td>pan</td></tr>
+ *   <tr><td>dragging blocks, a wire or a band near an edge</td><td>scrolls that way, faster nearer the edge</td></tr>
  *   <tr><td>right-click (menu key, Shift+F10)</td><td>context menu of the block, wire or canvas ({@link CanvasContextMenus});
  *       an unselected block or wire is selected first</td></tr>
  *   <tr><td>mouse wheel</td><td>zoom around the cursor; Shift+wheel pans sideways, Alt+wheel up/down;
@@ -71,6 +73,8 @@ final class CanvasGestures {
     private double lastY;
     private boolean moved;
     private boolean spaceDown;
+    private boolean altDown;
+    private final AutoScroll autoScroll = new AutoScroll();
 
     // moving nodes
     private String primary;
@@ -210,18 +214,34 @@ final class CanvasGestures {
         moved = true;
         switch (mode) {
             case PAN -> canvas.panBy(e.getX() - lastX, e.getY() - lastY);
-            case MOVE -> dragNodes(e);
-            case RUBBER -> dragBand(e);
-            case WIRE -> dragWire(e);
+            case MOVE, RUBBER, WIRE -> {
+                altDown = e.isAltDown();
+                dragTo(e.getX(), e.getY());
+            }
             default -> {
             }
         }
         lastX = e.getX();
         lastY = e.getY();
+        if (mode == Mode.MOVE || mode == Mode.RUBBER || mode == Mode.WIRE) {
+            autoScroll.follow();
+        }
         e.consume();
     }
 
+    /** The drag of the current gesture to a canvas point (after the pointer moved, or the view under it). */
+    private void dragTo(double x, double y) {
+        switch (mode) {
+            case MOVE -> dragNodes(x, y);
+            case RUBBER -> dragBand(x, y);
+            case WIRE -> dragWire(x, y);
+            default -> {
+            }
+        }
+    }
+
     private void released(MouseEvent e) {
+        autoScroll.stop();
         Mode was = mode;
         mode = Mode.NONE;
         switch (was) {
@@ -348,15 +368,15 @@ final class CanvasGestures {
         }
     }
 
-    private void dragNodes(MouseEvent e) {
+    private void dragNodes(double x, double y) {
         double z = canvas.getZoom();
-        double dx = (e.getX() - pressX) / z;
-        double dy = (e.getY() - pressY) / z;
+        double dx = (x - pressX) / z;
+        double dy = (y - pressY) / z;
         Point2D o = origins.get(primary);
         if (o == null) {
             return;
         }
-        if (canvas.snapToGridProperty().get() && !e.isAltDown()) {
+        if (canvas.snapToGridProperty().get() && !altDown) {
             dx = canvas.snap(o.getX() + dx) - o.getX();
             dy = canvas.snap(o.getY() + dy) - o.getY();
         }
@@ -390,11 +410,11 @@ final class CanvasGestures {
 
     // ------------------------------------------------------------------ rubber band
 
-    private void dragBand(MouseEvent e) {
-        double x = Math.min(pressX, e.getX());
-        double y = Math.min(pressY, e.getY());
-        double w = Math.abs(e.getX() - pressX);
-        double h = Math.abs(e.getY() - pressY);
+    private void dragBand(double px, double py) {
+        double x = Math.min(pressX, px);
+        double y = Math.min(pressY, py);
+        double w = Math.abs(px - pressX);
+        double h = Math.abs(py - pressY);
         band.setX(x);
         band.setY(y);
         band.setWidth(w);
@@ -466,14 +486,14 @@ final class CanvasGestures {
         preview.setVisible(true);
     }
 
-    private void dragWire(MouseEvent e) {
-        Point2D d = canvas.toDesign(e.getX(), e.getY());
+    private void dragWire(double x, double y) {
+        Point2D d = canvas.toDesign(x, y);
         double tol = Math.max(PORT_TOLERANCE_PX * 1.5 / canvas.getZoom(), 10);
         HitTesting.PortHit t = canvas.hits().wireTarget(d.getX(), d.getY(), tol, fixedIsOutput, fixed.node());
         setTarget(t);
         drawPreview(t != null ? t.point() : d);
         if (t != null && verdict.isPresent()) {
-            showFeedback(verdict.get(), e.getX(), e.getY(), false);
+            showFeedback(verdict.get(), x, y, false);
         } else {
             feedback.setVisible(false);
         }
@@ -577,6 +597,81 @@ final class CanvasGestures {
         pickedUp = null;
         feedback.setVisible(false);
         mode = Mode.NONE;
+    }
+
+    // ------------------------------------------------------------------ scrolling while dragging near an edge
+
+    /** Within this many pixels of an edge, a drag (of blocks, a wire, a band) scrolls the view. */
+    static final double EDGE_BAND = 24;
+    /** Scroll speed with the pointer at (or beyond) the edge, in pixels a second; it falls to 0 across the band. */
+    static final double EDGE_SPEED = 900;
+
+    /**
+     * Scrolls while the pointer of a drag stays near an edge, faster the nearer it is, one step per
+     * frame; what is dragged keeps up with the view (it stays under the pointer). Stops when the
+     * drag ends or the pointer leaves the band.
+     */
+    private final class AutoScroll extends AnimationTimer {
+        private boolean running;
+        private long lastFrame;
+
+        /** The pointer moved: start or stop as it is in the band or not. */
+        void follow() {
+            boolean near = speed(lastX, canvas.getWidth()) != 0 || speed(lastY, canvas.getHeight()) != 0;
+            if (near && !running) {
+                running = true;
+                lastFrame = 0;
+                start();
+            } else if (!near && running) {
+                stop();
+            }
+        }
+
+        @Override
+        public void stop() {
+            running = false;
+            super.stop();
+        }
+
+        @Override
+        public void handle(long now) {
+            if (mode != Mode.MOVE && mode != Mode.RUBBER && mode != Mode.WIRE) {
+                stop();
+                return;
+            }
+            double dt = lastFrame == 0 ? 1 / 60.0 : Math.min(0.05, (now - lastFrame) / 1e9);
+            lastFrame = now;
+            double vx = speed(lastX, canvas.getWidth());
+            double vy = speed(lastY, canvas.getHeight());
+            if (vx == 0 && vy == 0) {
+                stop();
+                return;
+            }
+            // Content moves against the direction of the scroll; the press point moves with it.
+            double dx = -Math.round(vx * dt);
+            double dy = -Math.round(vy * dt);
+            if (dx == 0 && dy == 0) {
+                return;
+            }
+            canvas.panBy(dx, dy);
+            pressX += dx;
+            pressY += dy;
+            dragTo(lastX, lastY);
+        }
+
+        /** Signed scroll speed along one axis for a pointer at {@code p} in a view of {@code size}. */
+        private double speed(double p, double size) {
+            if (size <= 2 * EDGE_BAND) {
+                return 0;
+            }
+            if (p < EDGE_BAND) {
+                return -EDGE_SPEED * Math.min(1, (EDGE_BAND - p) / EDGE_BAND);
+            }
+            if (p > size - EDGE_BAND) {
+                return EDGE_SPEED * Math.min(1, (p - (size - EDGE_BAND)) / EDGE_BAND);
+            }
+            return 0;
+        }
     }
 
     // ------------------------------------------------------------------ keyboard
