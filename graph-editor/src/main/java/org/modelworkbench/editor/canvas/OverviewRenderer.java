@@ -215,16 +215,46 @@ final class OverviewRenderer {
         double charWidth = 0.62 * size;
         Font bold = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, size);
         Font plain = Font.font(Font.getDefault().getFamily(), FontWeight.NORMAL, size * 0.9);
+        java.util.Map<Integer, List<Integer>> rows = null;
+        double rowH = Math.max(1, NodeGeometry.HEIGHT * z);
         for (int i = 0; i < n; i++) {
             if (rh[i] < size + 4) {
                 continue;
             }
             int room = (int) ((rw[i] - pad - 3) / charWidth);
+            String id = visible.get(i);
+            String title = content.titleOf(id);
+            if (title != null && title.length() > room) {
+                // Too narrow for the name: beside the block, where that is free (as in a chain), else cut short inside.
+                double lw = width(title, true, size) + 4;
+                double lx = rx[i] + rw[i] + 4;
+                double ly = ry[i] + rh[i] / 2 - size / 2 - 2;
+                if (rows == null) {
+                    rows = new java.util.HashMap<>();
+                    for (int k = 0; k < n; k++) {
+                        rows.computeIfAbsent((int) Math.floor(ry[k] / rowH), r -> new ArrayList<>()).add(k);
+                    }
+                }
+                if (lx + lw <= cx1 && free(rows, rowH, rx, ry, rw, rh, lx, ly, lw, size + 4)) {
+                    double base = ry[i] + rh[i] / 2 + size / 3;
+                    gc.setFont(bold);
+                    gc.setFill(colors.paint("text"));
+                    gc.fillText(title, lx, base);
+                    texts++;
+                    // And the id after it, where that is free too (it tells the blocks of one type apart).
+                    double iw = width(id, false, size * 0.9) + charWidth;
+                    if (lx + lw + iw <= cx1 && free(rows, rowH, rx, ry, rw, rh, lx + lw, ly, iw, size + 4)) {
+                        gc.setFont(plain);
+                        gc.setFill(colors.paint("edge"));
+                        gc.fillText(id, lx + lw + charWidth * 0.5, base);
+                        texts++;
+                    }
+                    continue;
+                }
+            }
             if (room < 3) {
                 continue;
             }
-            String id = visible.get(i);
-            String title = content.titleOf(id);
             boolean twoLines = rh[i] >= 2 * size + 10;
             double line = twoLines ? ry[i] + rh[i] / 2 - 1 : ry[i] + rh[i] / 2 + size / 3;
             if (title != null) {
@@ -240,6 +270,45 @@ final class OverviewRenderer {
                 texts++;
             }
         }
+    }
+
+    /** True when no node rectangle meets the rectangle (x, y, w, h); rectangles are bucketed by row. */
+    private static boolean free(java.util.Map<Integer, List<Integer>> rows, double rowH, double[] rx, double[] ry,
+                                double[] rw, double[] rh, double x, double y, double w, double h) {
+        int from = (int) Math.floor(y / rowH) - 1;
+        int to = (int) Math.floor((y + h) / rowH);
+        for (int r = from; r <= to; r++) {
+            List<Integer> row = rows.get(r);
+            if (row == null) {
+                continue;
+            }
+            for (int k : row) {
+                if (rx[k] < x + w && rx[k] + rw[k] > x && ry[k] < y + h && ry[k] + rh[k] > y) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private final java.util.Map<String, Double> boldWidths = new java.util.HashMap<>();
+    private final java.util.Map<String, Double> plainWidths = new java.util.HashMap<>();
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
+
+    /** The width of a text at a font size, measured once at 10 px and scaled. */
+    private double width(String text, boolean bold, double size) {
+        var cache = bold ? boldWidths : plainWidths;
+        Double w10 = cache.get(text);
+        if (w10 == null) {
+            measure.setFont(Font.font(Font.getDefault().getFamily(), bold ? FontWeight.BOLD : FontWeight.NORMAL, 10));
+            measure.setText(text);
+            w10 = measure.getLayoutBounds().getWidth();
+            if (cache.size() > 10_000) {
+                cache.clear();
+            }
+            cache.put(text, w10);
+        }
+        return w10 * size / 10;
     }
 
     /** Smallest text the overview draws (screen pixels); below it names are left out. */
