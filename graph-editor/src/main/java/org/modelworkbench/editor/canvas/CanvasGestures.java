@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Point2D;
 import javafx.scene.Cursor;
 import javafx.scene.control.Label;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -34,18 +36,21 @@ import org.modelworkbench.projects.design.PortRef;
  *
  * <table>
  *   <caption>Bindings</caption>
- *   <tr><td>click</td><td>select a node or wire; Shift/Ctrl-click toggles</td></tr>
- *   <tr><td>drag on empty canvas</td><td>rubber-band selection (Shift/Ctrl adds)</td></tr>
+ *   <tr><td>click</td><td>select a node or wire (within a few pixels of it); Shift/Ctrl-click toggles</td></tr>
+ *   <tr><td>drag on empty canvas</td><td>rubber-band selection of nodes, and of the wires between them (Shift/Ctrl adds)</td></tr>
  *   <tr><td>drag a node</td><td>move the selection, snapped to the grid (Alt: no snapping)</td></tr>
  *   <tr><td>drag output port → input port</td><td>connect; green/red while over a port, the reason when refused</td></tr>
  *   <tr><td>drag a connected input port</td><td>pick the wire up: drop it on another input to move it, on empty canvas to remove it</td></tr>
  *   <tr><td>middle/right drag, Space+drag</td><td>pan</td></tr>
+ *   <tr><td>dragging blocks, a wire or a band near an edge</td><td>scrolls that way, faster nearer the edge</td></tr>
+ *   <tr><td>right-click (menu key, Shift+F10)</td><td>context menu of the block, wire or canvas ({@link CanvasContextMenus});
+ *       an unselected block or wire is selected first</td></tr>
  *   <tr><td>mouse wheel</td><td>zoom around the cursor; Shift+wheel pans sideways, Alt+wheel up/down;
  *       trackpad scrolling pans, pinch zooms</td></tr>
  *   <tr><td>Ctrl+= / Ctrl+- / Ctrl+0</td><td>zoom in / out / 100 %</td></tr>
  *   <tr><td>F or Shift+1</td><td>zoom to fit</td></tr>
  *   <tr><td>arrow keys</td><td>nudge the selection one grid step (Shift: five, Alt: one unit)</td></tr>
- *   <tr><td>Delete / Backspace</td><td>delete the selection</td></tr>
+ *   <tr><td>Delete / Backspace</td><td>delete the selected nodes and wires (one undo step)</td></tr>
  *   <tr><td>Ctrl+A / Escape</td><td>select all / clear the selection (or cancel a wire)</td></tr>
  *   <tr><td>double-click a node</td><td>{@link GraphCanvas#onOpenNodeProperty()} (open a composite)</td></tr>
  * </table>
@@ -55,6 +60,8 @@ final class CanvasGestures {
 
     private static final double DRAG_THRESHOLD = 3;
     private static final double PORT_TOLERANCE_PX = 12;
+    /** How far from a wire (screen pixels) a click still takes it: as wide as its transparent hit stroke. */
+    static final double WIRE_TOLERANCE_PX = 8;
 
     private final GraphCanvas canvas;
     private final EditorModel model;
@@ -66,6 +73,8 @@ final class CanvasGestures {
     private double lastY;
     private boolean moved;
     private boolean spaceDown;
+    private boolean altDown;
+    private final AutoScroll autoScroll = new AutoScroll();
 
     // moving nodes
     private String primary;
@@ -75,6 +84,7 @@ final class CanvasGestures {
 
     // rubber band
     private final Set<String> baseSelection = new LinkedHashSet<>();
+    private final Set<Edge> baseEdges = new LinkedHashSet<>();
     private final Rectangle band = new Rectangle();
 
     // wiring
@@ -120,6 +130,7 @@ final class CanvasGestures {
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
         canvas.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+        canvas.addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, this::contextMenuRequested);
         canvas.addEventHandler(ZoomEvent.ZOOM, e -> {
             canvas.zoomBy(e.getZoomFactor(), new Point2D(e.getX(), e.getY()));
             e.consume();
@@ -168,7 +179,7 @@ final class CanvasGestures {
             e.consume();
             return;
         }
-        Edge edge = canvas.hits().hitEdge(d.getX(), d.getY(), Math.max(6 / z, 2));
+        Edge edge = canvas.hits().hitEdge(d.getX(), d.getY(), Math.max(WIRE_TOLERANCE_PX / z, 2));
         if (edge != null) {
             mode = Mode.EDGE;
             if (additive) {
@@ -185,8 +196,10 @@ final class CanvasGestures {
         }
         mode = Mode.RUBBER;
         baseSelection.clear();
+        baseEdges.clear();
         if (additive) {
             baseSelection.addAll(model.selection());
+            baseEdges.addAll(canvas.selectedEdges());
         }
         e.consume();
     }
@@ -201,22 +214,43 @@ final class CanvasGestures {
         moved = true;
         switch (mode) {
             case PAN -> canvas.panBy(e.getX() - lastX, e.getY() - lastY);
-            case MOVE -> dragNodes(e);
-            case RUBBER -> dragBand(e);
-            case WIRE -> dragWire(e);
+            case MOVE, RUBBER, WIRE -> {
+                altDown = e.isAltDown();
+                dragTo(e.getX(), e.getY());
+            }
             default -> {
             }
         }
         lastX = e.getX();
         lastY = e.getY();
+        if (mode == Mode.MOVE || mode == Mode.RUBBER || mode == Mode.WIRE) {
+            autoScroll.follow();
+        }
         e.consume();
     }
 
+    /** The drag of the current gesture to a canvas point (after the pointer moved, or the view under it). */
+    private void dragTo(double x, double y) {
+        switch (mode) {
+            case MOVE -> dragNodes(x, y);
+            case RUBBER -> dragBand(x, y);
+            case WIRE -> dragWire(x, y);
+            default -> {
+            }
+        }
+    }
+
     private void released(MouseEvent e) {
+        autoScroll.stop();
         Mode was = mode;
         mode = Mode.NONE;
         switch (was) {
-            case PAN -> canvas.setCursor(spaceDown ? Cursor.OPEN_HAND : Cursor.DEFAULT);
+            case PAN -> {
+                canvas.setCursor(spaceDown ? Cursor.OPEN_HAND : Cursor.DEFAULT);
+                if (e.getButton() == MouseButton.SECONDARY && !moved) {
+                    openContextMenu(e.getX(), e.getY(), e.getScreenX(), e.getScreenY());
+                }
+            }
             case MOVE -> finishMove();
             case RUBBER -> finishBand(e);
             case WIRE -> finishWire();
@@ -226,6 +260,58 @@ final class CanvasGestures {
         if (was != Mode.NONE) {
             e.consume();
         }
+    }
+
+    /**
+     * A right-click without a drag: select what is under the pointer unless it is part of the
+     * selection already (a block, or a wire), then show the menu for it.
+     */
+    private void openContextMenu(double x, double y, double screenX, double screenY) {
+        Point2D d = canvas.toDesign(x, y);
+        String node = canvas.hits().hitNode(d.getX(), d.getY());
+        CanvasContextMenus.Target target;
+        if (node != null) {
+            if (!model.selection().contains(node)) {
+                model.selection().clear();
+                canvas.selectedEdges().clear();
+                model.selection().add(node);
+            }
+            target = new CanvasContextMenus.Target(CanvasContextMenus.Kind.NODE, node, null, d);
+        } else {
+            Edge edge = canvas.hits().hitEdge(d.getX(), d.getY(), Math.max(WIRE_TOLERANCE_PX / canvas.getZoom(), 2));
+            if (edge != null) {
+                if (!canvas.selectedEdges().contains(edge)) {
+                    model.selection().clear();
+                    canvas.selectedEdges().clear();
+                    canvas.selectedEdges().add(edge);
+                }
+                target = new CanvasContextMenus.Target(CanvasContextMenus.Kind.WIRE, null, edge, d);
+            } else {
+                target = new CanvasContextMenus.Target(CanvasContextMenus.Kind.CANVAS, null, null, d);
+            }
+        }
+        canvas.showContextMenu(target, screenX, screenY);
+    }
+
+    /** The menu key or Shift+F10: the menu for the selection (or the canvas) at the middle of the view. */
+    private void contextMenuRequested(ContextMenuEvent e) {
+        if (e.isKeyboardTrigger()) {
+            double x = canvas.getWidth() / 2;
+            double y = canvas.getHeight() / 2;
+            String node = model.selection().isEmpty() ? null : model.selection().iterator().next();
+            NodeGeometry g = node == null ? null : canvas.geometryOf(node);
+            if (g != null) {
+                Point2D p = canvas.toLocal(g.centerX(), g.centerY());
+                x = p.getX();
+                y = p.getY();
+            }
+            Point2D screen = canvas.localToScreen(x, y);
+            if (screen != null) {
+                openContextMenu(x, y, screen.getX(), screen.getY());
+            }
+        }
+        // A mouse-triggered request is answered on release of a still right-click (see released).
+        e.consume();
     }
 
     private void clicked(MouseEvent e) {
@@ -282,15 +368,15 @@ final class CanvasGestures {
         }
     }
 
-    private void dragNodes(MouseEvent e) {
+    private void dragNodes(double x, double y) {
         double z = canvas.getZoom();
-        double dx = (e.getX() - pressX) / z;
-        double dy = (e.getY() - pressY) / z;
+        double dx = (x - pressX) / z;
+        double dy = (y - pressY) / z;
         Point2D o = origins.get(primary);
         if (o == null) {
             return;
         }
-        if (canvas.snapToGridProperty().get() && !e.isAltDown()) {
+        if (canvas.snapToGridProperty().get() && !altDown) {
             dx = canvas.snap(o.getX() + dx) - o.getX();
             dy = canvas.snap(o.getY() + dy) - o.getY();
         }
@@ -324,11 +410,11 @@ final class CanvasGestures {
 
     // ------------------------------------------------------------------ rubber band
 
-    private void dragBand(MouseEvent e) {
-        double x = Math.min(pressX, e.getX());
-        double y = Math.min(pressY, e.getY());
-        double w = Math.abs(e.getX() - pressX);
-        double h = Math.abs(e.getY() - pressY);
+    private void dragBand(double px, double py) {
+        double x = Math.min(pressX, px);
+        double y = Math.min(pressY, py);
+        double w = Math.abs(px - pressX);
+        double h = Math.abs(py - pressY);
         band.setX(x);
         band.setY(y);
         band.setWidth(w);
@@ -347,15 +433,23 @@ final class CanvasGestures {
             List<String> add = wanted.stream().filter(id -> !model.selection().contains(id)).toList();
             model.selection().addAll(add);
         }
+        // Wires come along when the band holds both their ends.
+        Set<Edge> edges = new LinkedHashSet<>(baseEdges);
+        for (Edge edge : canvas.design().edges()) {
+            if (wanted.contains(edge.from().node()) && wanted.contains(edge.to().node())) {
+                edges.add(edge);
+            }
+        }
+        if (!edges.equals(canvas.selectedEdges())) {
+            canvas.selectedEdges().retainAll(edges);
+            canvas.selectedEdges().addAll(edges);
+        }
     }
 
     private void finishBand(MouseEvent e) {
         band.setVisible(false);
         if (!moved && !(e.isShiftDown() || e.isShortcutDown())) {
             canvas.clearSelection();
-        }
-        if (moved && !(e.isShiftDown() || e.isShortcutDown())) {
-            canvas.selectedEdges().clear();
         }
     }
 
@@ -392,14 +486,14 @@ final class CanvasGestures {
         preview.setVisible(true);
     }
 
-    private void dragWire(MouseEvent e) {
-        Point2D d = canvas.toDesign(e.getX(), e.getY());
+    private void dragWire(double x, double y) {
+        Point2D d = canvas.toDesign(x, y);
         double tol = Math.max(PORT_TOLERANCE_PX * 1.5 / canvas.getZoom(), 10);
         HitTesting.PortHit t = canvas.hits().wireTarget(d.getX(), d.getY(), tol, fixedIsOutput, fixed.node());
         setTarget(t);
         drawPreview(t != null ? t.point() : d);
         if (t != null && verdict.isPresent()) {
-            showFeedback(verdict.get(), e.getX(), e.getY(), false);
+            showFeedback(verdict.get(), x, y, false);
         } else {
             feedback.setVisible(false);
         }
@@ -503,6 +597,81 @@ final class CanvasGestures {
         pickedUp = null;
         feedback.setVisible(false);
         mode = Mode.NONE;
+    }
+
+    // ------------------------------------------------------------------ scrolling while dragging near an edge
+
+    /** Within this many pixels of an edge, a drag (of blocks, a wire, a band) scrolls the view. */
+    static final double EDGE_BAND = 24;
+    /** Scroll speed with the pointer at (or beyond) the edge, in pixels a second; it falls to 0 across the band. */
+    static final double EDGE_SPEED = 900;
+
+    /**
+     * Scrolls while the pointer of a drag stays near an edge, faster the nearer it is, one step per
+     * frame; what is dragged keeps up with the view (it stays under the pointer). Stops when the
+     * drag ends or the pointer leaves the band.
+     */
+    private final class AutoScroll extends AnimationTimer {
+        private boolean running;
+        private long lastFrame;
+
+        /** The pointer moved: start or stop as it is in the band or not. */
+        void follow() {
+            boolean near = speed(lastX, canvas.getWidth()) != 0 || speed(lastY, canvas.getHeight()) != 0;
+            if (near && !running) {
+                running = true;
+                lastFrame = 0;
+                start();
+            } else if (!near && running) {
+                stop();
+            }
+        }
+
+        @Override
+        public void stop() {
+            running = false;
+            super.stop();
+        }
+
+        @Override
+        public void handle(long now) {
+            if (mode != Mode.MOVE && mode != Mode.RUBBER && mode != Mode.WIRE) {
+                stop();
+                return;
+            }
+            double dt = lastFrame == 0 ? 1 / 60.0 : Math.min(0.05, (now - lastFrame) / 1e9);
+            lastFrame = now;
+            double vx = speed(lastX, canvas.getWidth());
+            double vy = speed(lastY, canvas.getHeight());
+            if (vx == 0 && vy == 0) {
+                stop();
+                return;
+            }
+            // Content moves against the direction of the scroll; the press point moves with it.
+            double dx = -Math.round(vx * dt);
+            double dy = -Math.round(vy * dt);
+            if (dx == 0 && dy == 0) {
+                return;
+            }
+            canvas.panBy(dx, dy);
+            pressX += dx;
+            pressY += dy;
+            dragTo(lastX, lastY);
+        }
+
+        /** Signed scroll speed along one axis for a pointer at {@code p} in a view of {@code size}. */
+        private double speed(double p, double size) {
+            if (size <= 2 * EDGE_BAND) {
+                return 0;
+            }
+            if (p < EDGE_BAND) {
+                return -EDGE_SPEED * Math.min(1, (EDGE_BAND - p) / EDGE_BAND);
+            }
+            if (p > size - EDGE_BAND) {
+                return EDGE_SPEED * Math.min(1, (p - (size - EDGE_BAND)) / EDGE_BAND);
+            }
+            return 0;
+        }
     }
 
     // ------------------------------------------------------------------ keyboard

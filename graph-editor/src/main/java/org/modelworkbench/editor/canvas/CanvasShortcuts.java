@@ -13,9 +13,11 @@ public final class CanvasShortcuts {
 
     public static List<Shortcut> all() {
         return List.of(
-                new Shortcut("Click", "Select a block or wire"),
+                new Shortcut("Click", "Select a block or wire (a click within a few pixels of a wire takes it)"),
+                new Shortcut("Right-click", "Menu for the block, wire or canvas under the pointer (selects it first)"),
                 new Shortcut("Shift+Click / Ctrl+Click", "Add to or remove from the selection"),
-                new Shortcut("Drag on empty canvas", "Rubber-band selection (Shift/Ctrl adds)"),
+                new Shortcut("Drag on empty canvas", "Rubber-band selection of blocks and the wires between them (Shift/Ctrl adds)"),
+                new Shortcut("Drag to an edge of the canvas", "Scroll that way while moving blocks, drawing a wire or a band"),
                 new Shortcut("Drag a block", "Move the selection, snapped to the grid (hold Alt: no snapping)"),
                 new Shortcut("Drag output port → input port", "Connect (green: allowed; red: refused, with the reason)"),
                 new Shortcut("Drag a connected input port", "Move the wire to another input, or drop it on empty canvas to remove it"),

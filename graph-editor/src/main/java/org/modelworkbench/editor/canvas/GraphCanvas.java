@@ -3,6 +3,7 @@ package org.modelworkbench.editor.canvas;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -18,17 +19,22 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
+import javafx.concurrent.Task;
+import javafx.concurrent.WorkerStateEvent;
+import javafx.geometry.Dimension2D;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.input.DataFormat;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
 import org.modelworkbench.editor.edit.RemoveElements;
+import org.modelworkbench.editor.layout.AutoLayout;
 import org.modelworkbench.editor.lifecycle.Disposable;
 import org.modelworkbench.editor.lifecycle.Subscriptions;
 import org.modelworkbench.editor.model.EditorModel;
@@ -122,12 +128,14 @@ public class GraphCanvas extends Region implements Disposable {
             content.sync();
             return content.stored(id);
         }, this::viewportChanged);
+        viewport.setObstacles(this::obstacleBounds);
         hits = new HitTesting(content, design, model.selection());
         nodeSkins = new NodeSkins(model, content);
         wires = new WireLayer(model, content, selectedEdges);
         overview = new OverviewRenderer(content, design, model.selection(), selectedEdges, colors);
         grid = new GridLayer(colors);
         setId("graph-canvas");
+        contextMenu.setId("canvas-context-menu");
         getStyleClass().add("graph-canvas");
         getStylesheets().add(STYLESHEET);
         setFocusTraversable(true);
@@ -201,6 +209,37 @@ public class GraphCanvas extends Region implements Disposable {
         return contentRevision.getReadOnlyProperty();
     }
 
+    private final ObjectProperty<ContextMenuProvider> contextMenuProvider =
+            new SimpleObjectProperty<>(this, "contextMenuProvider", ContextMenuProvider.KIT);
+    private final ContextMenu contextMenu = new ContextMenu();
+
+    /** What a right-click offers: the kit's items ({@link CanvasContextMenus}), as the provider extends them. */
+    public ObjectProperty<ContextMenuProvider> contextMenuProviderProperty() {
+        return contextMenuProvider;
+    }
+
+    public void setContextMenuProvider(ContextMenuProvider provider) {
+        contextMenuProvider.set(provider == null ? ContextMenuProvider.KIT : provider);
+    }
+
+    /** The canvas's context menu (one, reused), e.g. to see whether it is showing. */
+    public ContextMenu contextMenu() {
+        return contextMenu;
+    }
+
+    /** Shows the context menu for a target at a screen point (what a right-click does). */
+    public void showContextMenu(CanvasContextMenus.Target target, double screenX, double screenY) {
+        contextMenu.hide();
+        List<javafx.scene.control.MenuItem> kit = CanvasContextMenus.kitItems(this, target);
+        ContextMenuProvider provider = contextMenuProvider.get();
+        List<javafx.scene.control.MenuItem> items = provider == null ? kit : provider.items(target, List.copyOf(kit));
+        if (items == null || items.isEmpty()) {
+            return;
+        }
+        contextMenu.getItems().setAll(items);
+        contextMenu.show(this, screenX, screenY);
+    }
+
     /** Called with a node id when a node is double-clicked (e.g. to open a composite block). */
     public ObjectProperty<Consumer<String>> onOpenNodeProperty() {
         return onOpenNode;
@@ -225,9 +264,57 @@ public class GraphCanvas extends Region implements Disposable {
         viewport.zoomBy(factor, pivot);
     }
 
-    /** Shows the whole design (at most 125 %). */
+    /** Shows the whole design (at most 125 %), clear of the panels floating over the canvas (the minimap). */
     public void zoomToFit() {
         viewport.zoomToFit();
+    }
+
+    private final List<Node> floating = new ArrayList<>();
+
+    /**
+     * A panel drawn over the canvas (the minimap registers itself): {@link #zoomToFit()} keeps the
+     * content out from under it while it is visible.
+     */
+    public void avoidWhenFitting(Node panel) {
+        if (!floating.contains(panel)) {
+            floating.add(panel);
+        }
+    }
+
+    public void stopAvoiding(Node panel) {
+        floating.remove(panel);
+    }
+
+    /** The floating panels that are shown over the canvas, in canvas coordinates. */
+    List<Bounds> obstacleBounds() {
+        List<Bounds> out = new ArrayList<>();
+        for (Node n : floating) {
+            if (!n.isVisible() || n.getScene() == null || n.getScene() != getScene()) {
+                continue;
+            }
+            Bounds b = sceneToLocal(n.localToScene(n.getLayoutBounds()));
+            if (b != null && b.getWidth() > 0 && b.intersects(0, 0, getWidth(), getHeight())) {
+                out.add(b);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Lays out the whole design with {@link AutoLayout} off the FX thread (one undo step) and fits
+     * the view once the new positions are applied; returns the running task (cancel it to stop).
+     */
+    public Task<Map<String, Point2D>> autoLayout() {
+        Task<Map<String, Point2D>> task = AutoLayout.layoutTask(model, false, id -> {
+            NodeGeometry g = geometryOf(id);
+            return g == null ? AutoLayout.DEFAULT_SIZE : new Dimension2D(g.width(), g.height());
+        });
+        // AutoLayout applies the positions in a handler of its own, registered first: fit after it.
+        task.addEventHandler(WorkerStateEvent.WORKER_STATE_SUCCEEDED, e -> zoomToFit());
+        Thread t = new Thread(task, "auto-layout");
+        t.setDaemon(true);
+        t.start();
+        return task;
     }
 
     /** Scrolls the node into the middle of the view (zooming in if the view is too far out to read it). */
@@ -382,10 +469,31 @@ public class GraphCanvas extends Region implements Disposable {
         return id;
     }
 
-    /** Adds a block in the middle of the view (e.g. on a double-click in the palette); returns its id. */
+    /**
+     * Adds a block in the middle of the view (e.g. Enter or a double-click in the palette), or, when
+     * that spot is taken, at the nearest free spot around it (see {@link FreeSpace}); returns its id.
+     */
     public String addBlockAtCenter(String typeId) {
         Point2D c = toDesign(getWidth() / 2, getHeight() / 2);
-        return addBlock(typeId, c.getX(), c.getY());
+        var type = model.findType(typeId).orElseThrow(() -> new IllegalArgumentException("unknown block type " + typeId));
+        NodeGeometry probe = NodeGeometry.of(new org.modelworkbench.projects.design.Node("new", typeId,
+                new java.util.LinkedHashMap<>(type.defaults().asMap()), 0, 0), model::findType, design);
+        double x = snap(c.getX() - probe.width() / 2);
+        double y = snap(c.getY() - probe.height() / 2);
+        Point2D off = FreeSpace.offset(List.of(new BoundingBox(x, y, probe.width(), probe.height())), occupied(), GRID);
+        String id = model.addNode(typeId, x + off.getX(), y + off.getY());
+        selectedEdges.clear();
+        return id;
+    }
+
+    /** The bounds of every node now. */
+    private List<Bounds> occupied() {
+        content.sync();
+        List<Bounds> out = new ArrayList<>();
+        for (NodeGeometry g : content.all()) {
+            out.add(g.bounds());
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ views (for tests and tools)
@@ -406,6 +514,11 @@ public class GraphCanvas extends Region implements Disposable {
 
     public int edgeViewCount() {
         return wires.count();
+    }
+
+    /** For tests: how many pieces of text the overview's last drawing wrote. */
+    int overviewTextsDrawn() {
+        return overview.textsDrawn();
     }
 
     /** True when skins are shown; false when the overview is drawn instead. */

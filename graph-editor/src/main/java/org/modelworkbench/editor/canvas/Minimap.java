@@ -37,6 +37,7 @@ public class Minimap extends Region implements Disposable {
 
     public Minimap(GraphCanvas canvas) {
         this.canvas = canvas;
+        canvas.avoidWhenFitting(this);
         setId("minimap");
         getStyleClass().add("minimap");
         getStylesheets().add(GraphCanvas.STYLESHEET);
@@ -72,6 +73,7 @@ public class Minimap extends Region implements Disposable {
     @Override
     public void dispose() {
         subscriptions.dispose();
+        canvas.stopAvoiding(this);
     }
 
     private void redraw() {

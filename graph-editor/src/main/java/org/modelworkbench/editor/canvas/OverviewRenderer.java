@@ -13,7 +13,8 @@ import org.modelworkbench.projects.design.Edge;
 
 /**
  * The low-zoom drawing, instead of skins: one rectangle with a category stripe per node, one
- * curve per wire, selection and problems outlined, titles while legible, in the theme's colours.
+ * curve per wire, selection and problems outlined, in the theme's colours; each node's type name
+ * (and its id, where there is room) at a readable size, or no text at all where it would be too small.
  * Draws on a {@link Canvas} that reaches half a view beyond each side: while only panning, the
  * drawing is shifted instead of redrawn until the view leaves what was drawn.
  */
@@ -206,20 +207,126 @@ final class OverviewRenderer {
         // Problems and selection outlines.
         outline(gc, visible, rx, ry, rw, rh, content.problemNodes(), colors.paint("danger"), Math.max(1.5, 2 * z));
         outline(gc, visible, rx, ry, rw, rh, selection, colors.paint("accent"), Math.max(2, 3 * z));
-        // Titles, while they are legible.
-        if (z >= 0.25) {
-            double size = Math.min(12, 12 * z / GraphCanvas.DETAIL_ZOOM);
-            gc.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, size));
-            gc.setFill(colors.paint("text"));
-            double pad = 8 * z + stripe;
-            for (int i = 0; i < n; i++) {
-                String title = content.titleOf(visible.get(i));
-                if (title != null) {
-                    gc.fillText(title, rx[i] + pad, ry[i] + Math.min(rh[i] / 2 + size / 3, size + 4 * z),
-                            Math.max(1, rw[i] - pad - 4));
+        // Names where they can be read: the type's name, and the node's id below it when there is
+        // room; never text smaller than MIN_TEXT_PX (it would only be noise).
+        texts = 0;
+        double size = Math.min(MAX_TEXT_PX, Math.max(MIN_TEXT_PX, 12 * z / GraphCanvas.DETAIL_ZOOM));
+        double pad = Math.max(3, 8 * z) + stripe;
+        double charWidth = 0.62 * size;
+        Font bold = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, size);
+        Font plain = Font.font(Font.getDefault().getFamily(), FontWeight.NORMAL, size * 0.9);
+        java.util.Map<Integer, List<Integer>> rows = null;
+        double rowH = Math.max(1, NodeGeometry.HEIGHT * z);
+        for (int i = 0; i < n; i++) {
+            if (rh[i] < size + 4) {
+                continue;
+            }
+            int room = (int) ((rw[i] - pad - 3) / charWidth);
+            String id = visible.get(i);
+            String title = content.titleOf(id);
+            if (title != null && title.length() > room) {
+                // Too narrow for the name: beside the block, where that is free (as in a chain), else cut short inside.
+                double lw = width(title, true, size) + 4;
+                double lx = rx[i] + rw[i] + 4;
+                double ly = ry[i] + rh[i] / 2 - size / 2 - 2;
+                if (rows == null) {
+                    rows = new java.util.HashMap<>();
+                    for (int k = 0; k < n; k++) {
+                        rows.computeIfAbsent((int) Math.floor(ry[k] / rowH), r -> new ArrayList<>()).add(k);
+                    }
+                }
+                if (lx + lw <= cx1 && free(rows, rowH, rx, ry, rw, rh, lx, ly, lw, size + 4)) {
+                    double base = ry[i] + rh[i] / 2 + size / 3;
+                    gc.setFont(bold);
+                    gc.setFill(colors.paint("text"));
+                    gc.fillText(title, lx, base);
+                    texts++;
+                    // And the id after it, where that is free too (it tells the blocks of one type apart).
+                    double iw = width(id, false, size * 0.9) + charWidth;
+                    if (lx + lw + iw <= cx1 && free(rows, rowH, rx, ry, rw, rh, lx + lw, ly, iw, size + 4)) {
+                        gc.setFont(plain);
+                        gc.setFill(colors.paint("edge"));
+                        gc.fillText(id, lx + lw + charWidth * 0.5, base);
+                        texts++;
+                    }
+                    continue;
+                }
+            }
+            if (room < 3) {
+                continue;
+            }
+            boolean twoLines = rh[i] >= 2 * size + 10;
+            double line = twoLines ? ry[i] + rh[i] / 2 - 1 : ry[i] + rh[i] / 2 + size / 3;
+            if (title != null) {
+                gc.setFont(bold);
+                gc.setFill(colors.paint("text"));
+                gc.fillText(elide(title, room), rx[i] + pad, line);
+                texts++;
+            }
+            if (twoLines) {
+                gc.setFont(plain);
+                gc.setFill(colors.paint("edge"));
+                gc.fillText(elide(id, (int) (room / 0.9)), rx[i] + pad, line + size + 2);
+                texts++;
+            }
+        }
+    }
+
+    /** True when no node rectangle meets the rectangle (x, y, w, h); rectangles are bucketed by row. */
+    private static boolean free(java.util.Map<Integer, List<Integer>> rows, double rowH, double[] rx, double[] ry,
+                                double[] rw, double[] rh, double x, double y, double w, double h) {
+        int from = (int) Math.floor(y / rowH) - 1;
+        int to = (int) Math.floor((y + h) / rowH);
+        for (int r = from; r <= to; r++) {
+            List<Integer> row = rows.get(r);
+            if (row == null) {
+                continue;
+            }
+            for (int k : row) {
+                if (rx[k] < x + w && rx[k] + rw[k] > x && ry[k] < y + h && ry[k] + rh[k] > y) {
+                    return false;
                 }
             }
         }
+        return true;
+    }
+
+    private final java.util.Map<String, Double> boldWidths = new java.util.HashMap<>();
+    private final java.util.Map<String, Double> plainWidths = new java.util.HashMap<>();
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
+
+    /** The width of a text at a font size, measured once at 10 px and scaled. */
+    private double width(String text, boolean bold, double size) {
+        var cache = bold ? boldWidths : plainWidths;
+        Double w10 = cache.get(text);
+        if (w10 == null) {
+            measure.setFont(Font.font(Font.getDefault().getFamily(), bold ? FontWeight.BOLD : FontWeight.NORMAL, 10));
+            measure.setText(text);
+            w10 = measure.getLayoutBounds().getWidth();
+            if (cache.size() > 10_000) {
+                cache.clear();
+            }
+            cache.put(text, w10);
+        }
+        return w10 * size / 10;
+    }
+
+    /** Smallest text the overview draws (screen pixels); below it names are left out. */
+    static final double MIN_TEXT_PX = 9;
+    static final double MAX_TEXT_PX = 12;
+    private int texts;
+
+    /** How many pieces of text the last drawing wrote (for tests). */
+    int textsDrawn() {
+        return texts;
+    }
+
+    /** The text cut to {@code room} characters, with an ellipsis when cut. */
+    static String elide(String text, int room) {
+        if (text.length() <= room) {
+            return text;
+        }
+        return room <= 1 ? "…" : text.substring(0, room - 1) + "…";
     }
 
     private static void outline(GraphicsContext gc, List<String> visible, double[] rx, double[] ry, double[] rw, double[] rh,

@@ -1,7 +1,9 @@
 package org.modelworkbench.editor.canvas;
 
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.geometry.BoundingBox;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Bounds;
@@ -14,12 +16,16 @@ import javafx.scene.transform.Translate;
  * Zoom and pan of the canvas: canvas point = design point × zoom + (tx, ty). Holds the transforms
  * of the world layer, zooms around a pivot, fits the content, centres a node, and remembers a fit
  * or centring asked for before the canvas had a size. Tells the canvas after each change.
+ *
+ * <p>A resize never rescales: zoom and translation stay, so the design point at the top-left corner
+ * stays there. A fit keeps the content clear of what floats over the canvas (the minimap).
  */
 final class Viewport {
     private final Region region;
     private final Supplier<Bounds> contentBounds;
     private final Function<String, NodeGeometry> geometry;
     private final Runnable changed;
+    private Supplier<List<Bounds>> obstacles = List::of;
     final Translate pan = new Translate();
     final Scale scale = new Scale(1, 1, 0, 0);
     private final DoubleProperty zoom;
@@ -47,6 +53,11 @@ final class Viewport {
             }
         };
         zoom.addListener((obs, old, now) -> zoomChanged(old.doubleValue(), now.doubleValue()));
+    }
+
+    /** What floats over the canvas (in canvas coordinates) and should not cover content after a fit. */
+    void setObstacles(Supplier<List<Bounds>> obstacles) {
+        this.obstacles = obstacles;
     }
 
     DoubleProperty zoomProperty() {
@@ -98,10 +109,64 @@ final class Viewport {
             setView(1, 40, 40);
             return;
         }
-        double pad = 40;
-        double z = Math.min((w - 2 * pad) / b.getWidth(), (h - 2 * pad) / b.getHeight());
-        z = clampZoom(Math.min(z, 1.25));
-        setView(z, w / 2 - (b.getMinX() + b.getWidth() / 2) * z, h / 2 - (b.getMinY() + b.getHeight() / 2) * z);
+        double[] view = fit(b, w, h, 1.25);
+        setView(view[0], view[1], view[2]);
+    }
+
+    /** Room around fitted content: at the canvas edges, and between content and a floating panel. */
+    static final double FIT_PAD = 40;
+    static final double OBSTACLE_GAP = 12;
+
+    /**
+     * Zoom and translation that show {@code b} as large as possible (at most {@code maxZoom}),
+     * centred, and clear of the obstacles: when the content centred in the whole view would run under
+     * one, it is fitted into the largest free band beside or above it instead.
+     */
+    double[] fit(Bounds b, double w, double h, double maxZoom) {
+        List<Bounds> avoid = obstacles.get();
+        double[] best = fitInto(b, 0, 0, w, h, FIT_PAD, maxZoom);
+        if (clear(b, best, avoid)) {
+            return best;
+        }
+        best = null;
+        for (Bounds o : avoid) {
+            // The bands left of, above, right of and below the obstacle.
+            double[][] regions = {
+                {0, 0, o.getMinX() - OBSTACLE_GAP + FIT_PAD, h},
+                {0, 0, w, o.getMinY() - OBSTACLE_GAP + FIT_PAD},
+                {o.getMaxX() + OBSTACLE_GAP - FIT_PAD, 0, w, h},
+                {0, o.getMaxY() + OBSTACLE_GAP - FIT_PAD, w, h},
+            };
+            for (double[] r : regions) {
+                if (r[2] - r[0] <= 2 * FIT_PAD || r[3] - r[1] <= 2 * FIT_PAD) {
+                    continue;
+                }
+                double[] v = fitInto(b, r[0], r[1], r[2], r[3], FIT_PAD, maxZoom);
+                if ((best == null || v[0] > best[0]) && clear(b, v, avoid)) {
+                    best = v;
+                }
+            }
+        }
+        return best != null ? best : fitInto(b, 0, 0, w, h, FIT_PAD, maxZoom);
+    }
+
+    private static double[] fitInto(Bounds b, double x0, double y0, double x1, double y1, double pad, double maxZoom) {
+        double w = x1 - x0;
+        double h = y1 - y0;
+        double z = Math.min((w - 2 * pad) / Math.max(1, b.getWidth()), (h - 2 * pad) / Math.max(1, b.getHeight()));
+        z = clampZoom(Math.min(z, maxZoom));
+        return new double[] {z, x0 + w / 2 - b.getCenterX() * z, y0 + h / 2 - b.getCenterY() * z};
+    }
+
+    private static boolean clear(Bounds b, double[] view, List<Bounds> avoid) {
+        double z = view[0];
+        Bounds onScreen = new BoundingBox(b.getMinX() * z + view[1], b.getMinY() * z + view[2], b.getWidth() * z, b.getHeight() * z);
+        for (Bounds o : avoid) {
+            if (onScreen.intersects(o)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Scrolls the node into the middle of the view (zooming in if the view is too far out to read it). */
@@ -207,11 +272,10 @@ final class Viewport {
             setView(1, 40, 40);
             return;
         }
-        double pad = 40;
-        double fit = Math.min((w - 2 * pad) / b.getWidth(), (h - 2 * pad) / b.getHeight());
-        if (fit >= 0.6) {
-            double z = Math.min(fit, 1);
-            setView(z, w / 2 - (b.getMinX() + b.getWidth() / 2) * z, h / 2 - (b.getMinY() + b.getHeight() / 2) * z);
+        double pad = FIT_PAD;
+        double[] fit = fitInto(b, 0, 0, w, h, pad, 1);
+        if (fit[0] >= 0.6) {
+            setView(fit[0], fit[1], fit[2]);
         } else {
             double z = 0.8;
             double tx = b.getWidth() * z <= w - 2 * pad ? w / 2 - (b.getMinX() + b.getWidth() / 2) * z : pad - b.getMinX() * z;

@@ -22,8 +22,9 @@
  *       geometry or analysis changed (record equality).</li>
  *   <li><b>Level of detail.</b> Below {@link org.modelworkbench.editor.canvas.GraphCanvas#DETAIL_ZOOM}
  *       (or with more nodes in view than a screenful of skins) the canvas draws an overview on a
- *       {@code Canvas} instead: one path for all wires, rectangles with category stripes, titles
- *       while legible, selection and problems outlined.</li>
+ *       {@code Canvas} instead: one path for all wires, rectangles with category stripes, each
+ *       block's name at 9-12 px (inside, or beside it where that is free) and no smaller text,
+ *       selection and problems outlined.</li>
  *   <li><b>Grid.</b> Drawn once per zoom level on a canvas one grid period larger than the view;
  *       panning only shifts it by the pan modulo the period.</li>
  *   <li><b>Theme.</b> Skins use AtlantaFX looked-up colours in {@code graph-canvas.css}; drawings on
@@ -36,7 +37,10 @@
  * Every change goes through the {@link org.modelworkbench.editor.model.EditorModel}'s commands,
  * one undo step per gesture (a whole drag is one {@code moveNodes}; one key press nudges once).
  * Bindings: {@link org.modelworkbench.editor.canvas.CanvasShortcuts#all()}; the mouse wheel zooms
- * around the cursor (the convention of node editors), trackpad scrolling pans.
+ * around the cursor (the convention of node editors), trackpad scrolling pans. Right-click menus
+ * come from {@link org.modelworkbench.editor.canvas.CanvasContextMenus}, which a shell extends through
+ * {@link org.modelworkbench.editor.canvas.ContextMenuProvider}; new, pasted and duplicated blocks are
+ * placed by {@link org.modelworkbench.editor.canvas.FreeSpace} so they land on no other block.
  *
  * <p>{@code bench.CanvasBenchmark} measures open and frame times on a generated 2,000-node design.
  */

@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javafx.application.Platform;
+import javafx.geometry.Point2D;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DataFormat;
+import org.modelworkbench.editor.canvas.FreeSpace;
 import org.modelworkbench.editor.command.Command;
 import org.modelworkbench.editor.command.CompositeCommand;
 import org.modelworkbench.editor.edit.AddElements;
@@ -39,7 +41,8 @@ import org.modelworkbench.projects.files.ProjectFileException;
  *
  * <p>Pasted blocks keep their ids where these are free, otherwise get the next free {@code id_N};
  * they land 40 px right and down of the copied ones, 40 px further for each further paste of the
- * same copy (a cut pastes in place first), and become the selection. A composite block the
+ * same copy (a cut pastes in place first), or, where that would put a block on another, at the
+ * nearest spot around it where none does ({@link FreeSpace}); they become the selection. A composite block the
  * fragment brings along is added to the design unless the design already has the same one; a
  * different one of the same name is pasted under a new name ({@code Name_2}).
  * <pre>
@@ -52,6 +55,8 @@ import org.modelworkbench.projects.files.ProjectFileException;
 public final class EditorClipboard {
     /** Offset of each paste from the previous one. */
     public static final double OFFSET = 40;
+    /** The step of the search for room (the canvas grid). */
+    private static final double GRID = org.modelworkbench.editor.canvas.GraphCanvas.GRID;
 
     private static final String MIME = "application/x-model-workbench-fragment+json";
 
@@ -103,9 +108,36 @@ public final class EditorClipboard {
             pastes = 1;
         }
         try {
-            return pasteFragment(model, text, OFFSET * pastes, OFFSET * pastes, "Paste");
+            return paste(model, text, OFFSET * pastes, OFFSET * pastes, "Paste", true);
         } catch (ProjectFileException e) {
             return List.of(); // text that is not a fragment: nothing to paste
+        }
+    }
+
+    /**
+     * Pastes what was copied with its top-left block at a design point (the canvas's "Paste here"),
+     * or at the nearest spot around it where no block lands on another; one undo step.
+     */
+    public static List<String> pasteAt(EditorModel model, double x, double y) {
+        String text = get();
+        if (model.isReadOnly() || text == null) {
+            return List.of();
+        }
+        try {
+            Design f = new DesignReader(model.library(), org.modelworkbench.projects.files.Migrations.STANDARD)
+                    .read(text, "the clipboard");
+            double minX = Double.MAX_VALUE;
+            double minY = Double.MAX_VALUE;
+            for (Node n : f.nodes()) {
+                minX = Math.min(minX, n.x());
+                minY = Math.min(minY, n.y());
+            }
+            if (f.size() == 0) {
+                return List.of();
+            }
+            return paste(model, text, Math.round((x - minX) / GRID) * GRID, Math.round((y - minY) / GRID) * GRID, "Paste", true);
+        } catch (ProjectFileException e) {
+            return List.of();
         }
     }
 
@@ -116,7 +148,7 @@ public final class EditorClipboard {
             return List.of();
         }
         try {
-            return pasteFragment(model, fragment(model.design(), ids), OFFSET, OFFSET, "Duplicate");
+            return paste(model, fragment(model.design(), ids), OFFSET, OFFSET, "Duplicate", true);
         } catch (ProjectFileException e) {
             throw new IllegalStateException("a copied fragment could not be read back: " + e.getMessage(), e);
         }
@@ -168,12 +200,24 @@ public final class EditorClipboard {
      */
     public static List<String> pasteFragment(EditorModel model, String text, double dx, double dy, String verb)
             throws ProjectFileException {
+        return paste(model, text, dx, dy, verb, false);
+    }
+
+    /** As {@link #pasteFragment}; with {@code findRoom}, moved further (see {@link FreeSpace}) until no block lands on another. */
+    private static List<String> paste(EditorModel model, String text, double dx, double dy, String verb, boolean findRoom)
+            throws ProjectFileException {
         Design f = new DesignReader(model.library(), org.modelworkbench.projects.files.Migrations.STANDARD)
                 .read(text, "the clipboard");
         if (f.size() == 0) {
             return List.of();
         }
         Design design = model.design();
+        if (findRoom) {
+            Point2D room = FreeSpace.offset(FreeSpace.footprints(f.nodes(), f, model::findType, dx, dy),
+                    FreeSpace.footprints(design, model::findType), GRID);
+            dx += room.getX();
+            dy += room.getY();
+        }
         List<Command> steps = new ArrayList<>();
         Map<String, String> renamed = definitions(design, f, steps);
 

@@ -13,6 +13,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import javafx.concurrent.Task;
+import javafx.concurrent.WorkerStateEvent;
 import javafx.geometry.Dimension2D;
 import javafx.geometry.Point2D;
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
@@ -43,7 +44,8 @@ import org.modelworkbench.projects.design.Node;
  * corner). The new positions are applied as one undo step, "Auto-layout".
  *
  * <p>ELK runs off the FX thread: {@link #layoutTask} snapshots the design and the node sizes on the
- * FX thread, lays out in {@code call()} (cancellable), and applies the result when it succeeds.
+ * FX thread, lays out in {@code call()} (cancellable), and applies the result when it succeeds,
+ * before any SUCCEEDED handler the caller adds (so a caller can fit the view to the new layout).
  * <pre>
  *   Task&lt;Map&lt;String, Point2D&gt;&gt; t = AutoLayout.layoutTask(model, selectionOnly, canvas::nodeSize);
  *   executor.submit(t);   // or new Thread(t).start(); t.cancel() to stop
@@ -77,7 +79,7 @@ public final class AutoLayout {
     public static Task<Map<String, Point2D>> layoutTask(EditorModel model, boolean selectionOnly,
                                                         Function<String, Dimension2D> sizes) {
         Snapshot snapshot = Snapshot.of(model.design(), model.library(), selectionOnly ? model.selection() : null, sizes);
-        return new Task<>() {
+        Task<Map<String, Point2D>> task = new Task<>() {
             @Override
             protected Map<String, Point2D> call() {
                 updateMessage(DESCRIPTION + " of " + snapshot.nodes.size() + " blocks");
@@ -87,14 +89,15 @@ public final class AutoLayout {
                 }
                 return result;
             }
-
-            @Override
-            protected void succeeded() {
-                if (!model.isReadOnly()) {
-                    model.moveNodes(getValue(), DESCRIPTION);
-                }
-            }
         };
+        // A handler, not succeeded(): Task fires the SUCCEEDED handlers before it calls succeeded(),
+        // so a caller's handler (fit the view, say) would otherwise see the old positions.
+        task.addEventHandler(WorkerStateEvent.WORKER_STATE_SUCCEEDED, e -> {
+            if (!model.isReadOnly()) {
+                model.moveNodes(task.getValue(), DESCRIPTION);
+            }
+        });
+        return task;
     }
 
     /** Lays out and applies at once, on the calling thread (small designs, tests); returns the positions. */

@@ -58,8 +58,9 @@ class EditorClipboardTest {
         Node original = m.design().node("conv1").orElseThrow();
         Node copy = m.design().node("conv1_2").orElseThrow();
         assertThat(copy.params()).isEqualTo(original.params());
-        assertThat(copy.x()).isEqualTo(original.x() + 40);
-        assertThat(copy.y()).isEqualTo(original.y() + 40);
+        // 40 px right and down would put the copies on the originals: they go to the nearest free spot.
+        assertThat(List.of(copy.x(), copy.y())).isNotEqualTo(List.of(original.x() + 40, original.y() + 40));
+        assertNothingOverlaps(m);
         assertThat(m.commands().undoDescriptionProperty().get()).isEqualTo("Paste 3 blocks");
 
         m.undo();
@@ -68,7 +69,7 @@ class EditorClipboardTest {
     }
 
     @Test
-    void eachFurtherPasteLandsFortyPixelsFurtherWithTheNextFreeIds() {
+    void eachFurtherPasteTakesTheNextFreeIdsAndLandsOnNoOtherBlock() {
         EditorModel m = new EditorModel(chain());
         m.selection().add("conv1");
         EditorClipboard.copy(m);
@@ -76,8 +77,39 @@ class EditorClipboardTest {
         List<String> second = EditorClipboard.paste(m);
 
         assertThat(second).containsExactly("conv1_3");
-        Node original = m.design().node("conv1").orElseThrow();
-        assertThat(m.design().node("conv1_3").orElseThrow().x()).isEqualTo(original.x() + 80);
+        assertNothingOverlaps(m);
+    }
+
+    @Test
+    void aPasteWhereThereIsRoomLandsFortyPixelsRightAndDown() {
+        EditorModel m = new EditorModel(chain());
+        m.selection().add("pool");
+        EditorClipboard.copy(m);
+        m.execute(new org.modelworkbench.editor.edit.RemoveElements(m.design(), List.of("pool"), List.of(), "Delete pool"));
+        Node pool = new EditorModel(chain()).design().node("pool").orElseThrow();
+        EditorClipboard.paste(m);
+        Node copy = m.design().node("pool").orElseThrow();
+        assertThat(copy.x()).isEqualTo(pool.x() + 40);
+        assertThat(copy.y()).isEqualTo(pool.y() + 40);
+    }
+
+    @Test
+    void duplicatesLandOnNoOtherBlock() {
+        EditorModel m = new EditorModel(chain());
+        m.selection().addAll(List.of("conv1", "bn1"));
+        EditorClipboard.duplicate(m);
+        EditorClipboard.duplicate(m);
+        assertThat(m.design().size()).isEqualTo(9);
+        assertNothingOverlaps(m);
+    }
+
+    static void assertNothingOverlaps(EditorModel m) {
+        List<javafx.geometry.Bounds> all = org.modelworkbench.editor.canvas.FreeSpace.footprints(m.design(), m::findType);
+        for (int i = 0; i < all.size(); i++) {
+            for (int j = i + 1; j < all.size(); j++) {
+                assertThat(all.get(i).intersects(all.get(j))).as(all.get(i) + " and " + all.get(j)).isFalse();
+            }
+        }
     }
 
     @Test
