@@ -48,8 +48,9 @@ public final class DesktopLauncher {
             launch.run();
             return 0;
         } catch (RuntimeException | LinkageError e) {
-            err.println("workbench: the graphical editor could not start (" + describe(e)
-                    + "). For the command line, see ./workbench --help");
+            String why = describe(e);
+            err.println("workbench: the graphical editor could not start (" + why + ")." + hint(why)
+                    + " For the command line, see ./workbench --help");
             err.flush();
             return 1;
         }
@@ -75,6 +76,18 @@ public final class DesktopLauncher {
     /** Whether the headless toolkit is needed here (no display and no Monocle asked for). */
     public static boolean needsHeadlessToolkit() {
         return !displayAvailable(System.getenv(), System.getProperties());
+    }
+
+    /** What to install when the cause is a missing system library (JavaFX needs GTK 3 on Linux). */
+    static String hint(String why) {
+        String w = why.toLowerCase(Locale.ROOT);
+        if (w.contains("gtk")) {
+            return " JavaFX needs the GTK 3 library on Linux (Debian/Ubuntu: apt-get install libgtk-3-0).";
+        }
+        if (w.contains("libgl") || w.contains("prism")) {
+            return " JavaFX needs OpenGL or its software renderer (Debian/Ubuntu: apt-get install libgl1).";
+        }
+        return "";
     }
 
     private static boolean notBlank(String s) {

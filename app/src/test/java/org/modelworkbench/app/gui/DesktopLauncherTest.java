@@ -69,6 +69,20 @@ class DesktopLauncherTest {
     }
 
     @Test
+    void a_missing_gtk_library_is_named_with_the_package_that_brings_it() {
+        StringWriter err = new StringWriter();
+
+        int code = DesktopLauncher.start(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                Map.of("DISPLAY", ":99"), os("Linux"), () -> {
+                    throw new UnsupportedOperationException("Unable to load glass GTK library.");
+                });
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString().lines().toList()).hasSize(1);
+        assertThat(err.toString()).contains("Unable to load glass GTK library").contains("apt-get install libgtk-3-0");
+    }
+
+    @Test
     void with_a_display_it_launches_and_returns_0_when_the_window_closes() {
         List<String> launched = new ArrayList<>();
 
