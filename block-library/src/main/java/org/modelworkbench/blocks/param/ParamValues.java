@@ -46,6 +46,24 @@ public final class ParamValues {
         return new ParamValues(out);
     }
 
+    /**
+     * These values with {@code name} set to {@code value}, unchecked: for binders that replace "auto"
+     * by what it resolves to.
+     */
+    public ParamValues with(String name, Object value) {
+        if (!values.containsKey(name)) {
+            throw new IllegalArgumentException("no parameter named " + name);
+        }
+        LinkedHashMap<String, Object> copy = new LinkedHashMap<>(values);
+        copy.put(name, value);
+        return new ParamValues(copy);
+    }
+
+    /** True when the parameter holds the word "auto" rather than a number or a named choice. */
+    public boolean isAuto(String name) {
+        return "auto".equals(get(name));
+    }
+
     public Object get(String name) {
         Object v = values.get(name);
         if (v == null && !values.containsKey(name)) {

@@ -122,6 +122,7 @@ public class ProblemsView extends VBox {
             case UNCONNECTED_INPUT -> "Unconnected input";
             case UNKNOWN_PORT -> "Unknown port";
             case SHAPE_MISMATCH -> "Shape mismatch";
+            case LAYOUT_MISMATCH -> "Layout mismatch";
             case CYCLE -> "Cycle";
         };
     }
