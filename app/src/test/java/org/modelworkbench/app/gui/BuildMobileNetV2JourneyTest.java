@@ -378,7 +378,7 @@ class BuildMobileNetV2JourneyTest {
         robot.sleep(300);
         settle(robot);
         assertThat(robot.lookup("#inspectorNodeId").queryLabeled().getText()).isEqualTo(ir3);
-        assertThat(robot.lookup("#shape-out-y").queryLabeled().getText()).isEqualTo("1×24×56×56");
+        assertThat(robot.lookup("#shape-out-y").queryLabeled().getText()).isEqualTo("1×24×56×56 NCHW");
         Path png = images().resolve("build-mobilenetv2.png");
         WorkbenchFixture.snapshot(stage.getScene().getRoot(), png);
         assertThat(png).exists();
