@@ -33,7 +33,7 @@ final class EditorBench {
     static int run(PrintWriter out, PrintWriter err, int nodes, int frames, String templateKey) {
         TemplateInfo template = Templates.find(templateKey).orElse(null);
         if (template == null) {
-            err.println("error: no template '" + templateKey + "'; see: workbench templates");
+            err.println("error: no template '" + org.modelworkbench.app.format.TerminalText.safe(templateKey) + "'; see: workbench templates");
             return 2;
         }
         java.util.logging.Logger.getLogger("javafx").setLevel(java.util.logging.Level.SEVERE);
