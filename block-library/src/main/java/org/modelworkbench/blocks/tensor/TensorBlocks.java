@@ -67,14 +67,31 @@ public final class TensorBlocks {
                 return Evaluation.of(Shape.of(out), 0, 0);
             });
 
+    private static final List<String> RESHAPE_LAYOUTS = List.of("auto", Layout.NCHW.shortName(), Layout.NHWC.shortName(),
+            Layout.TOKENS.shortName(), Layout.NCL.shortName(), Layout.VECTOR.shortName(), Layout.SCAN.shortName());
+
     public static final BlockType RESHAPE = new PrimitiveBlockType(
             op("tensor.reshape", "Reshape", "Views the tensor with a new shape of the same size. In the target, 0 copies "
                     + "the input's size at that position and one −1 is inferred.")
                     .param(ParamSpec.intList("shape", List.of(0, -1), 1, 8, -1, 1 << 24, "Target shape"))
+                    .param(ParamSpec.choice("layout", "auto", RESHAPE_LAYOUTS,
+                            "What the result's axes mean: auto (a vector N×D for [0, −1]-like targets, otherwise "
+                                    + "unknown) or a layout you state, e.g. NCHW when tokens are folded back into a map"))
                     .key("shape")
                     .input("x", "any").output("y", "target shape")
-                    .layouts((in, p, n) -> List.of(p.intList("shape").size() == 2 && p.intList("shape").get(0) == 0
-                            ? Layout.VECTOR : Layout.ANY))
+                    .layouts((in, p, n) -> {
+                        if (!p.choice("layout").equals("auto")) {
+                            Layout stated = Layout.byShortName(p.choice("layout"));
+                            if (stated.rank() != p.intList("shape").size()) {
+                                throw new ShapeException(null, "layout " + stated.shortName() + " has " + stated.rank()
+                                        + " dimensions but the target shape " + p.intList("shape") + " has "
+                                        + p.intList("shape").size());
+                            }
+                            return List.of(stated);
+                        }
+                        return List.of(p.intList("shape").size() == 2 && p.intList("shape").get(0) == 0
+                                ? Layout.VECTOR : Layout.ANY);
+                    })
                     .build(),
             (in, p) -> {
                 Shape x = in.get(0);

@@ -244,7 +244,8 @@ public final class UserBlockType implements BlockType {
             // Fed straight from a boundary input: the outside tensor is at fault, said at the outer port.
             NodeAnalysis source = a.node(outerPort);
             Layout actual = source == null || source.outputLayouts().isEmpty() ? Layout.ANY : source.outputLayouts().get(0);
-            return new LayoutException(outerPort, where + ": " + p.message() + more, p.message(), actual);
+            return new LayoutException(outerPort, where + ": " + p.message() + more, p.message(), actual,
+                    p.fix() == null ? List.of() : List.of(p.fix().to()));
         }
         return new ShapeException(outerPort, where + ": " + p.message() + more);
     }

@@ -121,6 +121,48 @@ class LayoutMismatchTest {
     }
 
     @Test
+    void aReshapedTensorHasNoKnownLayoutUntilTheReshapeStatesOne() throws Exception {
+        DesignBuilder b = new DesignBuilder("tokens back to a map");
+        String x = b.input("input", 3, 32, 32);
+        x = b.add("embed", "embedding.patch_embed", Map.of("patch", 4, "embed_dim", 8), x);
+        x = b.add("to_ncl", "tensor.permute", Map.of("dims", List.of(0, 2, 1)), x);
+        x = b.add("fold", "tensor.reshape", Map.of("shape", List.of(0, 8, 8, 8)), x);
+        b.add("conv", "conv.conv2d", Map.of("out_channels", 8), x);
+        Design d = b.build();
+
+        Problem p = onlyProblem(d);
+        assertThat(p.message()).isEqualTo("expects channels-first N×C×H×W; fold.y is of unknown layout");
+
+        d.replaceNode(d.node("fold").orElseThrow().withParam("layout", "NCHW"));
+        assertThat(DesignAnalyzer.analyze(d).problems()).isEmpty();
+
+        d.replaceNode(d.node("fold").orElseThrow().withParam("layout", "NTD"));
+        assertThat(onlyProblem(d).message()).isEqualTo("layout NTD has 3 dimensions but the target shape [0, 8, 8, 8] has 4");
+    }
+
+    @Test
+    void aUserCompositeChecksTheLayoutArrivingAtItsBoundaryAgainstItsInside() throws Exception {
+        DesignBuilder b = new DesignBuilder("user composite");
+        String x = b.input("input", 8, 16, 16);
+        x = b.add("to_nhwc", "tensor.permute", Map.of("dims", List.of(0, 2, 3, 1)), x);
+        x = b.add("conv", "conv.conv2d", Map.of("out_channels", 8), x);
+        b.add("relu", "activation.relu", Map.of(), x);
+        Design d = b.build();
+        var plan = org.modelworkbench.projects.composite.Grouping.plan(d, List.of("conv"), "Unit",
+                DesignAnalyzer.analyze(d));
+        org.modelworkbench.projects.composite.Grouping.apply(plan);
+        String unit = d.nodes().stream().filter(n -> n.type().equals("user.Unit")).findFirst().orElseThrow().id();
+
+        Problem p = onlyProblem(d);
+
+        assertThat(p.nodeId()).isEqualTo(unit);
+        assertThat(p.kind()).isEqualTo(Problem.Kind.LAYOUT_MISMATCH);
+        assertThat(p.message()).contains("in conv (Conv2d)").contains("expects channels-first N×C×H×W")
+                .contains("to_nhwc.y is channels-last N×H×W×C");
+        assertThat(p.fix().dims()).containsExactly(0, 3, 1, 2);
+    }
+
+    @Test
     void aLayoutChangeUpstreamIsPickedUpByTheIncrementalAnalysis() throws Exception {
         Design d = Templates.load("vmamba-tiny");
         try (DesignAnalyzer analyzer = new DesignAnalyzer(d)) {
