@@ -57,7 +57,7 @@ public final class ChannelLayouts {
         return (in, p, n) -> {
             Layout[] accepted = CHANNELS_FIRST.equals(p.get(param)) ? FIRST : LAST;
             Layout l = in.require(0, accepted);
-            return Collections.nCopies(n, l);
+            return LayoutRule.repeat(n, l);
         };
     }
 

@@ -23,7 +23,7 @@ public record Evaluation(List<Shape> outputs, List<Layout> layouts, long params,
 
     public Evaluation {
         outputs = List.copyOf(outputs);
-        layouts = layouts == null ? Collections.nCopies(outputs.size(), Layout.ANY) : List.copyOf(layouts);
+        layouts = layouts == null ? LayoutRule.repeat(outputs.size(), Layout.ANY) : List.copyOf(layouts);
         if (layouts.size() != outputs.size()) {
             throw new IllegalArgumentException(layouts.size() + " layouts for " + outputs.size() + " outputs");
         }

@@ -16,7 +16,20 @@ public interface LayoutRule {
     List<Layout> apply(Inputs in, ParamValues p, int outputs) throws ShapeException;
 
     /** Layout-agnostic (activations, dropout…): accepts anything; every output has input 0's layout. */
-    LayoutRule AGNOSTIC = (in, p, n) -> Collections.nCopies(n, in.size() == 0 ? Layout.ANY : in.layout(0));
+    LayoutRule AGNOSTIC = (in, p, n) -> repeat(n, in.size() == 0 ? Layout.ANY : in.layout(0));
+
+    /** {@code n} times {@code l}, as an immutable list (shared for one output: the common case). */
+    static List<Layout> repeat(int n, Layout l) {
+        return n == 1 ? Single.OF.get(l.ordinal()) : List.copyOf(Collections.nCopies(n, l));
+    }
+
+    /** One immutable one-element list per layout, so that the analysis allocates none per node. */
+    final class Single {
+        private Single() {
+        }
+
+        static final List<List<Layout>> OF = java.util.Arrays.stream(Layout.values()).map(List::of).toList();
+    }
 
     /**
      * All inputs must have one layout (merges, concat; a tensor of unknown layout takes the others');
@@ -34,12 +47,12 @@ public interface LayoutRule {
                         first.description() + " (as " + in.portName(0) + ")", l, List.of(first));
             }
         }
-        return Collections.nCopies(n, first);
+        return repeat(n, first);
     };
 
     /** Input 0 must be one of {@code accepted}; every output keeps its layout. */
     static LayoutRule preserves(Layout... accepted) {
-        return (in, p, n) -> Collections.nCopies(n, in.require(0, accepted));
+        return (in, p, n) -> repeat(n, in.require(0, accepted));
     }
 
     /** Every input must be {@code in}; every output is {@code out}. */
@@ -48,7 +61,7 @@ public interface LayoutRule {
             for (int i = 0; i < inputs.size(); i++) {
                 inputs.require(i, in);
             }
-            return Collections.nCopies(n, out);
+            return repeat(n, out);
         };
     }
 

@@ -50,10 +50,12 @@ public final class DesignAnalyzer implements AutoCloseable {
 
     /** A node's type and validated parameters, kept while the node record is unchanged. */
     private record Resolved(Node node, BlockType type, ParamValues params, List<Problem> problems,
-                            List<String> inPorts, List<String> outPorts) {
-        /** True when a parameter is "auto", so the analysis records what it resolved to. */
-        boolean automatic() {
-            return params != null && params.asMap().containsValue(ParamSpec.AUTO);
+                            List<String> inPorts, List<String> outPorts, boolean automatic) {
+        /** automatic: a parameter is "auto", so the analysis records what it resolved to. */
+        Resolved(Node node, BlockType type, ParamValues params, List<Problem> problems, List<String> inPorts,
+                 List<String> outPorts) {
+            this(node, type, params, problems, inPorts, outPorts,
+                    params != null && params.asMap().containsValue(ParamSpec.AUTO));
         }
     }
 
@@ -386,6 +388,9 @@ public final class DesignAnalyzer implements AutoCloseable {
             return previous;
         }
         lastEvaluationCount++;
+        // Immutable once, so that the evaluation and the result share them instead of copying each.
+        inputs = List.copyOf(inputs);
+        layouts = List.copyOf(layouts);
         try {
             Evaluation ev = res.type().evaluate(inputs, layouts, res.params());
             ParamValues bound = res.automatic() ? res.type().bind(res.params(), inputs, layouts) : res.params();
