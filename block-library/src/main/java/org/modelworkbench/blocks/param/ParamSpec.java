@@ -104,6 +104,13 @@ public record ParamSpec(String name, ParamKind kind, Object defaultValue, double
     }
 
     private int wholeNumber(Object raw, String what) throws InvalidParameterException {
+        if (raw instanceof Integer || raw instanceof Long || raw instanceof Short || raw instanceof Byte) {
+            // The common case (every value the app itself stores): no decimal arithmetic needed.
+            long v = ((Number) raw).longValue();
+            if (v >= min && v <= max) {
+                return (int) v;
+            }
+        }
         BigDecimal value;
         if (raw instanceof Integer || raw instanceof Long || raw instanceof Short || raw instanceof Byte) {
             value = BigDecimal.valueOf(((Number) raw).longValue());

@@ -26,7 +26,7 @@ public final class ParamValues {
         LinkedHashMap<String, Object> out = new LinkedHashMap<>();
         List<ParamProblem> problems = new java.util.ArrayList<>();
         for (String key : raw.keySet()) {
-            if (specs.stream().noneMatch(s -> s.name().equals(key))) {
+            if (!declares(specs, key)) {
                 String known = specs.isEmpty() ? "this block has no parameters"
                         : "known parameters: " + String.join(", ", specs.stream().map(ParamSpec::name).toList());
                 problems.add(new ParamProblem(key, "unknown parameter (" + known + ")"));
@@ -62,6 +62,15 @@ public final class ParamValues {
     /** True when the parameter holds the word "auto" rather than a number or a named choice. */
     public boolean isAuto(String name) {
         return "auto".equals(get(name));
+    }
+
+    private static boolean declares(List<ParamSpec> specs, String name) {
+        for (ParamSpec spec : specs) { // a loop, not a stream: this runs for every parameter of every node
+            if (spec.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Object get(String name) {
