@@ -25,7 +25,7 @@ final class EditorBench {
             WorkbenchCommand.EditorMeasurement measurement) {
         TemplateInfo template = Templates.find(templateKey).orElse(null);
         if (template == null) {
-            err.println("error: no template '" + templateKey + "'; see: workbench templates");
+            err.println("error: no template '" + org.modelworkbench.app.format.TerminalText.safe(templateKey) + "'; see: workbench templates");
             return 2;
         }
         EditorFigures figures = measurement.measure(nodes, frames, template);

@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.modelworkbench.app.format.Numbers;
 import org.modelworkbench.app.format.Table;
+import org.modelworkbench.app.format.TerminalText;
+import org.modelworkbench.blocks.shape.Layout;
 import org.modelworkbench.blocks.shape.Shape;
 import org.modelworkbench.projects.analysis.AnalysisOptions;
 import org.modelworkbench.projects.analysis.DesignAnalysis;
@@ -27,11 +29,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "profile", mixinStandardHelpOptions = true,
         description = {"Prints every node's output shape, parameters and MACs, and the totals.",
                 "MACs count conv, linear and matmul (attention and the selective scan included); FLOPs = 2 × MACs;",
-                "activation memory is fp32 bytes of every tensor produced."})
+                "activation memory is fp32 bytes of every tensor produced, in training and at inference",
+                "(dropout and drop-path produce tensors only in training).",
+                "A design with problems prints partial totals, marked as such, and exits with 1."})
 final class ProfileCommand implements Callable<Integer> {
     static final String CONVENTION = "MACs count conv, linear and matmul (attention and the selective scan, at (3N+1) "
             + "per token, channel and direction, included); FLOPs = 2 x MACs; activation memory = fp32 bytes of every "
-            + "tensor produced";
+            + "tensor produced (training: every block; inference: without dropout and drop-path)";
 
     @Spec
     CommandSpec spec;
@@ -53,14 +57,14 @@ final class ProfileCommand implements Callable<Integer> {
         try {
             options = new AnalysisOptions(input == null ? null : Shape.parse(input));
         } catch (IllegalArgumentException e) {
-            err.println("error: --input: " + e.getMessage());
+            err.println("error: --input: " + TerminalText.safe(e.getMessage()));
             return 2;
         }
         Design design;
         try {
             design = DesignSource.load(source);
         } catch (ProjectFileException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + TerminalText.safe(e.getMessage()));
             return 1;
         }
         DesignAnalysis a = DesignAnalyzer.analyze(design, options);
@@ -71,7 +75,7 @@ final class ProfileCommand implements Callable<Integer> {
         }
         if (a.hasProblems()) {
             for (Problem p : a.problems()) {
-                err.println("problem: " + p);
+                err.println("problem: " + TerminalText.safe(p.toString()));
             }
             return 1;
         }
@@ -79,24 +83,37 @@ final class ProfileCommand implements Callable<Integer> {
     }
 
     private static void printTable(PrintWriter out, Design design, DesignAnalysis a) {
-        out.println(design.name() + (design.description().isEmpty() ? "" : " — " + design.description()));
+        out.println(TerminalText.safe(design.name())
+                + (design.description().isEmpty() ? "" : " — " + TerminalText.safe(design.description())));
         out.println();
-        Table t = new Table("node", "type", "output", "params", "MACs").alignRight(3, 4);
+        Table t = new Table("node", "type", "output", "layout", "params", "MACs").alignRight(4, 5);
         for (String id : a.order()) {
             NodeAnalysis n = a.node(id);
             Node node = design.node(id).orElseThrow();
             String shape = n.evaluated() ? String.join(", ", n.outputs().stream().map(Shape::toAscii).toList())
                     : n.problems().isEmpty() ? "(not evaluated)" : "(error)";
-            t.row(id, node.type(), shape, Numbers.grouped(n.params()), Numbers.grouped(n.macs()));
+            String layout = n.evaluated() ? String.join(", ", n.outputLayouts().stream().map(Layout::shortName).toList()) : "";
+            t.row(TerminalText.safe(id), TerminalText.safe(node.type()), shape, layout, Numbers.grouped(n.params()),
+                    Numbers.grouped(n.macs()));
         }
         out.print(t.render());
         out.println();
         var totals = a.totals();
-        out.println("params      " + Numbers.grouped(totals.params()) + " (" + Numbers.si(totals.params()) + ")");
-        out.println("MACs        " + Numbers.grouped(totals.macs()) + " (" + Numbers.si(totals.macs()) + ")");
-        out.println("FLOPs       " + Numbers.grouped(totals.flops()) + " (" + Numbers.si(totals.flops()) + ")");
+        if (a.hasProblems()) {
+            long evaluated = a.nodes().values().stream().filter(NodeAnalysis::evaluated).count();
+            int n = a.problems().size();
+            out.println("partial: " + n + " problem" + (n == 1 ? "" : "s") + " — totals cover only the valid part ("
+                    + evaluated + " of " + a.nodes().size() + " nodes evaluated); the problems follow on stderr");
+        }
+        String mark = a.hasProblems() ? " — partial" : "";
+        out.println("params      " + Numbers.grouped(totals.params()) + " (" + Numbers.si(totals.params()) + ")" + mark);
+        out.println("MACs        " + Numbers.grouped(totals.macs()) + " (" + Numbers.si(totals.macs()) + ")" + mark);
+        out.println("FLOPs       " + Numbers.grouped(totals.flops()) + " (" + Numbers.si(totals.flops()) + ")" + mark);
         out.println("activations " + Numbers.bytes(totals.activationBytes()) + " (" + Numbers.grouped(totals.activationBytes())
-                + " bytes)");
+                + " bytes) in training" + mark);
+        out.println("            " + Numbers.bytes(totals.inferenceActivationBytes()) + " ("
+                + Numbers.grouped(totals.inferenceActivationBytes()) + " bytes) at inference (no dropout or drop-path "
+                + "tensors)" + mark);
         out.println();
         out.println("Convention: " + CONVENTION + ".");
     }
@@ -106,6 +123,7 @@ final class ProfileCommand implements Callable<Integer> {
         ObjectNode root = m.createObjectNode();
         root.put("design", design.name());
         root.put("convention", CONVENTION);
+        root.put("partial", a.hasProblems());
         ArrayNode nodes = root.putArray("nodes");
         for (String id : a.order()) {
             NodeAnalysis n = a.node(id);
@@ -114,16 +132,29 @@ final class ProfileCommand implements Callable<Integer> {
             o.put("type", design.node(id).orElseThrow().type());
             ArrayNode outs = o.putArray("outputs");
             n.outputs().forEach(s -> outs.add(s.toAscii()));
+            // "outputs" keeps its format-1 strings for existing scripts; "tensors" adds each output's layout.
+            ArrayNode tensors = o.putArray("tensors");
+            for (int i = 0; i < n.outputs().size(); i++) {
+                ObjectNode t = tensors.addObject();
+                t.put("port", n.outputPorts().get(i));
+                ArrayNode dims = t.putArray("shape");
+                for (int d : n.outputs().get(i).dims()) {
+                    dims.add(d);
+                }
+                t.put("layout", n.outputLayouts().get(i).shortName());
+            }
             o.put("params", n.params());
             o.put("macs", n.macs());
             o.put("flops", n.flops());
             o.put("activationBytes", n.activationBytes());
+            o.put("inferenceActivationBytes", n.inferenceActivationBytes());
         }
         ObjectNode totals = root.putObject("totals");
         totals.put("params", a.totals().params());
         totals.put("macs", a.totals().macs());
         totals.put("flops", a.totals().flops());
         totals.put("activationBytes", a.totals().activationBytes());
+        totals.put("inferenceActivationBytes", a.totals().inferenceActivationBytes());
         ArrayNode problems = root.putArray("problems");
         for (Problem p : a.problems()) {
             ObjectNode o = problems.addObject();
@@ -133,6 +164,9 @@ final class ProfileCommand implements Callable<Integer> {
             }
             o.put("kind", p.kind().name());
             o.put("message", p.message());
+            if (p.fix() != null) {
+                o.put("fix", p.fix().description());
+            }
         }
         return m.writeValueAsString(root);
     }

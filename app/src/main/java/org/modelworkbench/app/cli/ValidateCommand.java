@@ -3,6 +3,7 @@ package org.modelworkbench.app.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.modelworkbench.app.format.Numbers;
+import org.modelworkbench.app.format.TerminalText;
 import org.modelworkbench.projects.analysis.DesignAnalysis;
 import org.modelworkbench.projects.analysis.DesignAnalyzer;
 import org.modelworkbench.projects.analysis.Problem;
@@ -31,18 +32,18 @@ final class ValidateCommand implements Callable<Integer> {
         try {
             design = DesignSource.load(source);
         } catch (ProjectFileException e) {
-            err.println("invalid: " + e.getMessage());
+            err.println("invalid: " + TerminalText.safe(e.getMessage()));
             return 1;
         }
         DesignAnalysis a = DesignAnalyzer.analyze(design);
         if (a.hasProblems()) {
-            err.println("invalid: " + source + ": " + a.problems().size() + " problem" + (a.problems().size() == 1 ? "" : "s") + ":");
+            err.println("invalid: " + TerminalText.safe(source) + ": " + a.problems().size() + " problem" + (a.problems().size() == 1 ? "" : "s") + ":");
             for (Problem p : a.problems()) {
-                err.println("  " + p);
+                err.println("  " + TerminalText.safe(p.toString()));
             }
             return 1;
         }
-        out.println("valid: " + source + " — \"" + design.name() + "\", " + design.size() + " nodes, "
+        out.println("valid: " + TerminalText.safe(source) + " — \"" + TerminalText.safe(design.name()) + "\", " + design.size() + " nodes, "
                 + design.edges().size() + " edges, " + Numbers.grouped(a.totals().params()) + " params, "
                 + Numbers.si(a.totals().macs()) + " MACs");
         return 0;

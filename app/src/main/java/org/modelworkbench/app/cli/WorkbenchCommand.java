@@ -97,7 +97,8 @@ public final class WorkbenchCommand implements java.util.concurrent.Callable<Int
         cl.setErr(err);
         // Bad input is reported as one clear line, never as a stack trace.
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-            cmd.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            cmd.getErr().println("error: " + org.modelworkbench.app.format.TerminalText.safe(
+                    ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             return 1;
         });
         int code = cl.execute(args);

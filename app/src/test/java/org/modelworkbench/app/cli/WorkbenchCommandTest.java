@@ -73,7 +73,7 @@ class WorkbenchCommandTest {
             assertThat(r.err()).isEmpty();
             List<String> lines = r.outLines();
             int header = indexOfLineStartingWith(lines, "node ");
-            assertThat(lines.get(header).trim().split("\\s+")).containsExactly("node", "type", "output", "params", "MACs");
+            assertThat(lines.get(header).trim().split("\\s+")).containsExactly("node", "type", "output", "layout", "params", "MACs");
             assertThat(lines.get(header + 1)).matches("[- ]+");
 
             List<String> rowIds = new ArrayList<>();
@@ -82,12 +82,12 @@ class WorkbenchCommandTest {
             }
             assertThat(rowIds).containsExactlyElementsOf(analyze("resnet18", null).order());
             assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("stem_conv").contains("conv.conv2d")
-                    .contains("1x64x112x112").contains("9,408").contains("118,013,952"));
+                    .contains("1x64x112x112").contains("NCHW").contains("9,408").contains("118,013,952"));
 
             assertThat(lines).anySatisfy(l -> assertThat(l).matches("params\\s+11,689,512 \\(11\\.7 M\\)"));
             assertThat(lines).anySatisfy(l -> assertThat(l).matches("MACs\\s+1,814,073,344 \\(1\\.81 G\\)"));
             assertThat(lines).anySatisfy(l -> assertThat(l).matches("FLOPs\\s+3,628,146,688 \\(3\\.63 G\\)"));
-            assertThat(lines).anySatisfy(l -> assertThat(l).matches("activations\\s+\\S.*\\([0-9,]+ bytes\\)"));
+            assertThat(lines).anySatisfy(l -> assertThat(l).matches("activations\\s+\\S.*\\([0-9,]+ bytes\\) in training"));
             assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("Convention: MACs count conv, linear and matmul")
                     .contains("FLOPs = 2 x MACs"));
         }

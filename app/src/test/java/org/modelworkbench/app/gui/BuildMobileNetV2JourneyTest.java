@@ -391,7 +391,7 @@ class BuildMobileNetV2JourneyTest {
         robot.sleep(300);
         settle(robot);
         assertThat(robot.lookup("#inspectorNodeId").queryLabeled().getText()).isEqualTo(ir3);
-        assertThat(robot.lookup("#shape-out-y").queryLabeled().getText()).isEqualTo("1×24×56×56");
+        assertThat(robot.lookup("#shape-out-y").queryLabeled().getText()).isEqualTo("1×24×56×56 NCHW");
         Path png = images().resolve("build-mobilenetv2.png");
         javafx.geometry.Bounds[] canvasBounds = new javafx.geometry.Bounds[1];
         fx(() -> canvasBounds[0] = canvas(robot).localToScene(canvas(robot).getBoundsInLocal()));

@@ -1,5 +1,7 @@
 package org.modelworkbench.blocks.attention;
 
+import org.modelworkbench.blocks.shape.Layout;
+import org.modelworkbench.blocks.type.LayoutRule;
 import java.util.List;
 import java.util.Map;
 import org.modelworkbench.blocks.activation.ActivationBlocks;
@@ -39,6 +41,7 @@ public final class AttentionBlocks {
                     .param(heads(8))
                     .key("heads")
                     .input("qkv", "N×T×3D").output("y", "N×T×D")
+                    .layouts(LayoutRule.fixed(Layout.TOKENS, Layout.TOKENS))
                     .build(),
             (in, p) -> {
                 Shape x = in.rank(0, 3, "N×T×3D");
@@ -64,6 +67,7 @@ public final class AttentionBlocks {
                     .param(ParamSpec.bool("proj_bias", true, "Bias on the output projection"))
                     .key("heads")
                     .input("x", "N×T×D").output("y", "N×T×D")
+                    .layouts(LayoutRule.fixed(Layout.TOKENS, Layout.TOKENS))
                     .build(),
             (in, p) -> {
                 int d = in.rank(0, 3, "N×T×D").dim(2);
@@ -94,6 +98,9 @@ public final class AttentionBlocks {
                     .param(ParamSpec.real("dropout", 0.0, 0.0, 0.99, "Dropout after each layer (0: none)"))
                     .key("mlp_ratio")
                     .input("x", "…×C or N×C×H×W").output("y", "same layout")
+                    .layouts((in, p, n) -> List.of(p.choice("layout").equals(CHANNELS_FIRST)
+                            ? in.require(0, Layout.NCHW)
+                            : in.require(0, Layout.NHWC, Layout.TOKENS, Layout.VECTOR, Layout.ANY)))
                     .build(),
             (in, p) -> {
                 boolean conv = p.choice("layout").equals(CHANNELS_FIRST);
@@ -127,6 +134,7 @@ public final class AttentionBlocks {
                     .param(ParamSpec.choice("gate", "sigmoid", List.of("sigmoid", "hardsigmoid"), "Gate function"))
                     .key("rd_channels", "rd_ratio")
                     .input("x", "N×C×H×W").output("y", "N×C×H×W")
+                    .layouts(LayoutRule.preserves(Layout.NCHW))
                     .build(),
             (in, p) -> {
                 int c = in.rank(0, 4, "N×C×H×W").dim(1);

@@ -1,5 +1,7 @@
 package org.modelworkbench.blocks.convnext;
 
+import org.modelworkbench.blocks.shape.Layout;
+import org.modelworkbench.blocks.type.LayoutRule;
 import java.util.List;
 import java.util.Map;
 import org.modelworkbench.blocks.attention.AttentionBlocks;
@@ -47,6 +49,7 @@ public final class ConvNeXtBlocks {
                     .param(ParamSpec.real("drop_path", 0.0, 0.0, 0.99, "Stochastic-depth probability of the branch"))
                     .key("kernel", "mlp_ratio")
                     .input("x", "N×C×H×W").output("y", "N×C×H×W")
+                    .layouts(LayoutRule.preserves(Layout.NCHW))
                     .build(),
             (in, p) -> {
                 Shape x = in.rank(0, 4, "N×C×H×W");
@@ -86,6 +89,7 @@ public final class ConvNeXtBlocks {
                     .param(ParamSpec.integer("out_channels", 0, 0, 1 << 16, "Output channels C'; 0 means 2C"))
                     .key("out_channels")
                     .input("x", "N×C×H×W").output("y", "N×C'×H/2×W/2")
+                    .layouts(LayoutRule.preserves(Layout.NCHW))
                     .build(),
             (in, p) -> {
                 Shape x = in.rank(0, 4, "N×C×H×W");

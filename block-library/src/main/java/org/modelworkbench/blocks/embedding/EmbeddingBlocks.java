@@ -1,5 +1,7 @@
 package org.modelworkbench.blocks.embedding;
 
+import org.modelworkbench.blocks.shape.Layout;
+import org.modelworkbench.blocks.type.LayoutRule;
 import java.util.List;
 import java.util.Map;
 import org.modelworkbench.blocks.conv.ConvBlocks;
@@ -33,6 +35,7 @@ public final class EmbeddingBlocks {
                             + "its final state (ViT, DeiT). Params D; 0 MACs.")
                     .paper(Papers.VIT)
                     .input("x", "N×T×D").output("y", "N×(T+1)×D")
+                    .layouts(LayoutRule.fixed(Layout.TOKENS, Layout.TOKENS))
                     .build(),
             (in, p) -> {
                 Shape x = in.rank(0, 3, "N×T×D");
@@ -45,6 +48,7 @@ public final class EmbeddingBlocks {
                             + "token's position included when it comes first); 0 MACs.")
                     .paper(Papers.VIT)
                     .input("x", "N×T×D").output("y", "N×T×D")
+                    .layouts(LayoutRule.fixed(Layout.TOKENS, Layout.TOKENS))
                     .build(),
             (in, p) -> {
                 Shape x = in.rank(0, 3, "N×T×D");
@@ -57,6 +61,7 @@ public final class EmbeddingBlocks {
                             + "(Transformer, MAE's 2-D variant). No parameters; 0 MACs; D must be even.")
                     .paper(Papers.TRANSFORMER)
                     .input("x", "N×T×D").output("y", "N×T×D")
+                    .layouts(LayoutRule.fixed(Layout.TOKENS, Layout.TOKENS))
                     .build(),
             (in, p) -> {
                 Shape x = in.rank(0, 3, "N×T×D");
@@ -79,6 +84,7 @@ public final class EmbeddingBlocks {
                             "Output layout"))
                     .key("patch", "embed_dim", "output")
                     .input("x", "N×C×H×W").output("y", "N×T×D, N×H'×W'×D or N×D×H'×W'")
+                    .layouts(LayoutRule.preserves(Layout.NCHW))
                     .build(),
             (in, p) -> {
                 Shape x = in.rank(0, 4, "N×C×H×W");
@@ -112,6 +118,7 @@ public final class EmbeddingBlocks {
                     .param(ParamSpec.integer("out_channels", 0, 0, 1 << 16, "Output channels; 0 means 2C"))
                     .key("out_channels")
                     .input("x", "N×H×W×C").output("y", "N×H/2×W/2×2C")
+                    .layouts(LayoutRule.fixed(Layout.NHWC, Layout.NHWC))
                     .build(),
             (in, p) -> {
                 Shape x = in.rank(0, 4, "N×H×W×C");

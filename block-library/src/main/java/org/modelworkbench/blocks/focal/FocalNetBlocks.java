@@ -1,5 +1,7 @@
 package org.modelworkbench.blocks.focal;
 
+import org.modelworkbench.blocks.shape.Layout;
+import org.modelworkbench.blocks.type.LayoutRule;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -81,6 +83,7 @@ public final class FocalNetBlocks {
                     .param(focalFactor())
                     .key("focal_level", "focal_window")
                     .input("x", "N×C×H×W").output("y", "N×C×H×W")
+                    .layouts(LayoutRule.preserves(Layout.NCHW))
                     .build(),
             (in, p) -> {
                 int c = in.rank(0, 4, "N×C×H×W").dim(1);
@@ -137,6 +140,7 @@ public final class FocalNetBlocks {
                             "Norm after the modulation and after the MLP instead of before (large models)"))
                     .key("focal_level", "focal_window")
                     .input("x", "N×C×H×W").output("y", "N×C×H×W")
+                    .layouts(LayoutRule.preserves(Layout.NCHW))
                     .build(),
             (in, p) -> {
                 in.rank(0, 4, "N×C×H×W");

@@ -4,11 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.modelworkbench.blocks.param.ParamValues;
+import org.modelworkbench.blocks.shape.Layout;
 import org.modelworkbench.blocks.shape.Shape;
 import org.modelworkbench.blocks.type.AbstractBlockType;
 import org.modelworkbench.blocks.type.BlockSpec;
 import org.modelworkbench.blocks.type.Evaluation;
 import org.modelworkbench.blocks.type.Inputs;
+import org.modelworkbench.blocks.type.LayoutException;
 import org.modelworkbench.blocks.type.PortSpec;
 import org.modelworkbench.blocks.type.ShapeException;
 
@@ -25,7 +27,7 @@ public final class CompositeBlockType extends AbstractBlockType {
         BlockGraph expand(Inputs in, ParamValues p) throws ShapeException;
     }
 
-    private record Key(ParamValues params, List<Shape> inputs) {
+    private record Key(ParamValues params, List<Shape> inputs, List<Layout> layouts) {
     }
 
     private record Outcome(Evaluation evaluation, ShapeException error) {
@@ -55,23 +57,36 @@ public final class CompositeBlockType extends AbstractBlockType {
 
     /** The inside of this block for these inputs and parameters, e.g. to open it in the editor. */
     public BlockGraph expand(List<Shape> inputs, ParamValues values) throws ShapeException {
+        return expand(inputs, null, values);
+    }
+
+    /** The inside for these input tensors; with layouts, "auto" values follow them. */
+    public BlockGraph expand(List<Shape> inputs, List<Layout> layouts, ParamValues values) throws ShapeException {
         List<PortSpec> ports = inputs(values);
         if (inputs.size() != ports.size()) {
             throw new ShapeException(null, "expects " + ports.size() + " inputs, got " + inputs.size());
         }
-        return expander.expand(new Inputs(ports, inputs), values);
+        Inputs in = new Inputs(ports, inputs, layouts);
+        return expander.expand(in, spec.binder().bind(in, values));
     }
 
     @Override
-    public Evaluation evaluate(List<Shape> inputs, ParamValues values) throws ShapeException {
-        Key key = new Key(values, List.copyOf(inputs));
+    public Evaluation evaluate(List<Shape> inputs, List<Layout> layouts, ParamValues values) throws ShapeException {
+        Key key = new Key(values, List.copyOf(inputs), layouts == null ? null : List.copyOf(layouts));
         Outcome outcome;
         synchronized (cache) {
             outcome = cache.get(key);
         }
         if (outcome == null) {
             try {
-                outcome = new Outcome(GraphEvaluator.evaluate(expand(inputs, values), inputs).asEvaluation(), null);
+                if (layouts != null) {
+                    // What the block itself accepts comes first: one message about the input, not one
+                    // about whichever inner block happens to trip over it.
+                    Inputs in = new Inputs(inputs(values), inputs, layouts);
+                    spec.layoutRule().apply(in, spec.binder().bind(in, values), outputs(values).size());
+                }
+                outcome = new Outcome(GraphEvaluator.evaluate(expand(inputs, layouts, values), inputs, layouts)
+                        .asEvaluation(), null);
             } catch (ShapeException e) {
                 outcome = new Outcome(null, e);
             }
@@ -80,7 +95,11 @@ public final class CompositeBlockType extends AbstractBlockType {
             }
         }
         if (outcome.error() != null) {
-            throw new ShapeException(outcome.error().port(), outcome.error().getMessage());
+            ShapeException e = outcome.error();
+            if (e instanceof LayoutException l) {
+                throw l.relocated(l.port(), l.getMessage());
+            }
+            throw new ShapeException(e.port(), e.getMessage());
         }
         return outcome.evaluation();
     }

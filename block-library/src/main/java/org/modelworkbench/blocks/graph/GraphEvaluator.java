@@ -8,7 +8,9 @@ import java.util.Map;
 import org.modelworkbench.blocks.graph.BlockGraph.Edge;
 import org.modelworkbench.blocks.graph.BlockGraph.Node;
 import org.modelworkbench.blocks.graph.BlockGraph.Ref;
+import org.modelworkbench.blocks.shape.Layout;
 import org.modelworkbench.blocks.shape.Shape;
+import org.modelworkbench.blocks.type.LayoutException;
 import org.modelworkbench.blocks.type.Evaluation;
 import org.modelworkbench.blocks.type.PortSpec;
 import org.modelworkbench.blocks.type.ShapeException;
@@ -19,12 +21,24 @@ public final class GraphEvaluator {
     }
 
     public static GraphEvaluation evaluate(BlockGraph graph, List<Shape> inputShapes) throws ShapeException {
+        return evaluate(graph, inputShapes, null);
+    }
+
+    /**
+     * With {@code inputLayouts} (one per boundary input) every inner node's layouts are checked too;
+     * null evaluates shapes only.
+     */
+    public static GraphEvaluation evaluate(BlockGraph graph, List<Shape> inputShapes, List<Layout> inputLayouts)
+            throws ShapeException {
         if (inputShapes.size() != graph.inputs().size()) {
             throw new ShapeException(null, "expects " + graph.inputs().size() + " inputs, got " + inputShapes.size());
         }
+        boolean checked = inputLayouts != null;
         Map<String, Shape> boundary = new HashMap<>();
+        Map<String, Layout> boundaryLayouts = new HashMap<>();
         for (int i = 0; i < inputShapes.size(); i++) {
             boundary.put(graph.inputs().get(i), inputShapes.get(i));
+            boundaryLayouts.put(graph.inputs().get(i), checked ? inputLayouts.get(i) : Layout.ANY);
         }
         Map<String, List<Edge>> incoming = new HashMap<>();
         for (Edge e : graph.edges()) {
@@ -35,18 +49,23 @@ public final class GraphEvaluator {
         long params = 0;
         long macs = 0;
         long bytes = 0;
+        long inferenceBytes = 0;
         for (Node node : graph.nodes()) {
             List<PortSpec> ports = node.type().inputs(node.params());
             List<Shape> shapes = new ArrayList<>(ports.size());
+            List<Layout> layouts = checked ? new ArrayList<>(ports.size()) : null;
             List<Edge> in = incoming.getOrDefault(node.id(), List.of());
             for (PortSpec port : ports) {
                 Edge edge = in.stream().filter(e -> e.toPort().equals(port.name())).findFirst()
                         .orElseThrow(() -> new IllegalStateException("unwired inner port " + node.id() + "." + port.name()));
                 shapes.add(shapeOf(edge.from(), boundary, results, outPorts));
+                if (checked) {
+                    layouts.add(layoutOf(edge.from(), boundaryLayouts, results, outPorts));
+                }
             }
             Evaluation ev;
             try {
-                ev = node.type().evaluate(shapes, node.params());
+                ev = node.type().evaluate(shapes, layouts, node.params());
             } catch (ShapeException e) {
                 throw relocate(e, node, in);
             }
@@ -55,12 +74,29 @@ public final class GraphEvaluator {
             params += ev.params();
             macs += ev.macs();
             bytes += ev.activationBytes();
+            inferenceBytes += ev.inferenceActivationBytes();
         }
         List<Shape> outputs = new ArrayList<>();
+        List<Layout> outLayouts = new ArrayList<>();
         for (Ref r : graph.outputs().values()) {
             outputs.add(shapeOf(r, boundary, results, outPorts));
+            outLayouts.add(layoutOf(r, boundaryLayouts, results, outPorts));
         }
-        return new GraphEvaluation(results, outputs, params, macs, bytes);
+        return new GraphEvaluation(results, outputs, outLayouts, params, macs, bytes, inferenceBytes);
+    }
+
+    private static Layout layoutOf(Ref ref, Map<String, Layout> boundary, Map<String, Evaluation> results,
+                                   Map<String, List<PortSpec>> outPorts) {
+        if (ref.isGraphInput()) {
+            return boundary.get(ref.port());
+        }
+        List<PortSpec> ports = outPorts.get(ref.node());
+        for (int i = 0; i < ports.size(); i++) {
+            if (ports.get(i).name().equals(ref.port())) {
+                return results.get(ref.node()).layouts().get(i);
+            }
+        }
+        throw new IllegalStateException("no output " + ref);
     }
 
     private static Shape shapeOf(Ref ref, Map<String, Shape> boundary, Map<String, Evaluation> results,
@@ -90,6 +126,10 @@ public final class GraphEvaluator {
                 }
             }
         }
-        return new ShapeException(outerPort, "in " + node.id() + " (" + node.type().displayName() + "): " + e.getMessage());
+        String message = "in " + node.id() + " (" + node.type().displayName() + "): " + e.getMessage();
+        if (e instanceof LayoutException l) {
+            return l.relocated(outerPort, message);
+        }
+        return new ShapeException(outerPort, message);
     }
 }

@@ -1,5 +1,7 @@
 package org.modelworkbench.blocks.head;
 
+import org.modelworkbench.blocks.shape.Layout;
+import org.modelworkbench.blocks.type.LayoutRule;
 import java.util.List;
 import java.util.Map;
 import org.modelworkbench.blocks.graph.BlockGraph.Ref;
@@ -25,6 +27,7 @@ public final class HeadBlocks {
     public static final String CHANNELS_LAST = "channels_last";
     public static final String TOKENS = "tokens";
     public static final String CLASS_TOKEN = "class_token";
+    public static final String AUTO = "auto";
 
     public static final BlockType CLASSIFIER = new CompositeBlockType(
             BlockSpec.builder("head.classifier", "Classifier head", Category.HEAD)
@@ -34,13 +37,35 @@ public final class HeadBlocks {
                             + "bias. Params C·classes + classes (+2C with the norm); MACs C·classes per image.")
                     .paper(Papers.RESNET)
                     .param(ParamSpec.integer("classes", 1000, 1, 1 << 20, "Number of classes"))
-                    .param(ParamSpec.choice("layout", CHANNELS_FIRST, List.of(CHANNELS_FIRST, CHANNELS_LAST, TOKENS, CLASS_TOKEN),
-                            "Feature layout: N×C×H×W, N×H×W×C, tokens N×T×C averaged, or tokens N×T×C reading token 0"))
+                    .param(ParamSpec.choice("layout", AUTO, List.of(AUTO, CHANNELS_FIRST, CHANNELS_LAST, TOKENS, CLASS_TOKEN),
+                            "Feature layout: auto (follow the input: tokens are averaged), N×C×H×W, N×H×W×C, tokens "
+                                    + "N×T×C averaged, or tokens N×T×C reading token 0"))
                     .param(ParamSpec.choice("norm", "none", List.of("none", "before_pool", "after_pool"), "Where a LayerNorm sits"))
                     .param(ParamSpec.real("norm_eps", 1e-5, 1e-12, 0.1, "LayerNorm epsilon"))
                     .param(ParamSpec.real("dropout", 0.0, 0.0, 0.99, "Dropout before the classifier (0: none)"))
                     .key("classes", "norm")
                     .input("x", "features").output("logits", "N×classes")
+                    .binder((in, p) -> {
+                        if (!p.choice("layout").equals(AUTO)) {
+                            return p;
+                        }
+                        if (!in.checked()) {
+                            return p.with("layout", CHANNELS_FIRST);
+                        }
+                        return p.with("layout", switch (in.require(0, Layout.NCHW, Layout.NHWC, Layout.TOKENS)) {
+                            case NCHW -> CHANNELS_FIRST;
+                            case NHWC -> CHANNELS_LAST;
+                            default -> TOKENS;
+                        });
+                    })
+                    .layouts((in, p, n) -> {
+                        in.require(0, switch (p.choice("layout")) {
+                            case CHANNELS_FIRST -> Layout.NCHW;
+                            case CHANNELS_LAST -> Layout.NHWC;
+                            default -> Layout.TOKENS;
+                        });
+                        return List.of(Layout.VECTOR);
+                    })
                     .build(),
             (in, p) -> {
                 String layout = p.choice("layout");

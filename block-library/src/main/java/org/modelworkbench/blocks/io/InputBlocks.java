@@ -1,5 +1,7 @@
 package org.modelworkbench.blocks.io;
 
+import org.modelworkbench.blocks.shape.Layout;
+import org.modelworkbench.blocks.type.LayoutRule;
 import java.util.List;
 import org.modelworkbench.blocks.param.ParamSpec;
 import org.modelworkbench.blocks.shape.Shape;
@@ -28,6 +30,7 @@ public final class InputBlocks {
                     .param(ParamSpec.integer("width", 224, 1, 65_536, "Image width W").withUnit("px"))
                     .key("channels", "height", "width")
                     .output("y", "N×C×H×W")
+                    .layouts((in, p, n) -> List.of(Layout.NCHW))
                     .build(),
             (in, p) -> Evaluation.of(Shape.of(p.integer("batch"), p.integer("channels"), p.integer("height"),
                     p.integer("width")), 0, 0));

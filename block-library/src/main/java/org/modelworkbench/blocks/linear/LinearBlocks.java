@@ -1,5 +1,7 @@
 package org.modelworkbench.blocks.linear;
 
+import org.modelworkbench.blocks.shape.Layout;
+import org.modelworkbench.blocks.type.LayoutRule;
 import java.util.List;
 import org.modelworkbench.blocks.param.ParamSpec;
 import org.modelworkbench.blocks.shape.Shape;
@@ -25,6 +27,7 @@ public final class LinearBlocks {
                     .param(ParamSpec.bool("bias", true, "Learn an additive bias per output feature"))
                     .key("out_features")
                     .input("x", "…×in").output("y", "…×out")
+                    .layouts(LayoutRule.preserves(Layout.NHWC, Layout.TOKENS, Layout.VECTOR, Layout.ANY))
                     .build(),
             (in, p) -> {
                 Shape x = in.minRank(0, 2, "N×…×in");

@@ -1,5 +1,7 @@
 package org.modelworkbench.blocks.mamba;
 
+import org.modelworkbench.blocks.shape.Layout;
+import org.modelworkbench.blocks.type.LayoutRule;
 import java.util.List;
 import java.util.Map;
 import org.modelworkbench.blocks.activation.ActivationBlocks;
@@ -101,6 +103,7 @@ public final class MambaBlocks {
                     .paper(Papers.VMAMBA)
                     .param(ParamSpec.integer("directions", 4, 1, 4, "Scan directions K: 4, 2 or 1"))
                     .input("x", "N×D×H×W").output("y", "N×K×D×T")
+                    .layouts(LayoutRule.fixed(Layout.NCHW, Layout.SCAN))
                     .build(),
             (in, p) -> {
                 Shape x = in.rank(0, 4, "N×D×H×W");
@@ -130,6 +133,7 @@ public final class MambaBlocks {
                             "Rank R of the Δ projection (VMamba: ⌈C/16⌉ of the block width C)"))
                     .key("d_state", "dt_rank")
                     .input("x", "N×K×D×T").output("y", "N×K×D×T")
+                    .layouts(LayoutRule.preserves(Layout.SCAN, Layout.ANY))
                     .build(),
             (in, p) -> {
                 Shape x = in.rank(0, 4, "N×K×D×T");
@@ -155,6 +159,11 @@ public final class MambaBlocks {
                     .paper(Papers.VMAMBA)
                     .input("y", "N×K×D×T").input("like", "N×D×H×W (shape only)")
                     .output("y", "N×H×W×D")
+                    .layouts((in, p, n) -> {
+                        in.require(0, Layout.SCAN, Layout.ANY);
+                        in.require(1, Layout.NCHW);
+                        return List.of(Layout.NHWC);
+                    })
                     .build(),
             (in, p) -> {
                 Shape y = in.rank(0, 4, "N×K×D×T");
@@ -187,6 +196,7 @@ public final class MambaBlocks {
                     .param(ParamSpec.bool("bias", true, "Learn a bias per channel (Mamba: yes)"))
                     .key("kernel")
                     .input("x", "N×D×T").output("y", "N×D×T")
+                    .layouts(LayoutRule.preserves(Layout.NCL))
                     .build(),
             (in, p) -> {
                 Shape x = in.rank(0, 3, "N×D×T");
@@ -219,6 +229,7 @@ public final class MambaBlocks {
                     .param(zGate())
                     .key("ssm_ratio", "d_state")
                     .input("x", "N×H×W×C").output("y", "N×H×W×C")
+                    .layouts(LayoutRule.fixed(Layout.NHWC, Layout.NHWC))
                     .build(),
             (in, p) -> {
                 Shape x = in.rank(0, 4, "N×H×W×C");
@@ -283,6 +294,7 @@ public final class MambaBlocks {
                     .param(ParamSpec.real("drop_path", 0.0, 0.0, 0.99, "Stochastic-depth probability of both branches"))
                     .key("ssm_ratio", "d_state", "mlp_ratio")
                     .input("x", "N×H×W×C").output("y", "N×H×W×C")
+                    .layouts(LayoutRule.fixed(Layout.NHWC, Layout.NHWC))
                     .build(),
             (in, p) -> {
                 Shape x = in.rank(0, 4, "N×H×W×C");
@@ -337,6 +349,7 @@ public final class MambaBlocks {
                             "Output layout: N×H'×W'×E (for VSS blocks) or N×E×H'×W'"))
                     .key("embed_dim", "patch")
                     .input("x", "N×C×H×W").output("y", "N×H'×W'×E or N×E×H'×W'")
+                    .layouts(LayoutRule.preserves(Layout.NCHW))
                     .build(),
             (in, p) -> {
                 in.rank(0, 4, "N×C×H×W");
@@ -376,6 +389,7 @@ public final class MambaBlocks {
                     .param(ParamSpec.choice("version", "v3", List.of("v3", "v2"), "v3: conv 3×3/2 p1; v2: conv 2×2/2"))
                     .key("out_channels", "version")
                     .input("x", "N×H×W×C").output("y", "N×H/2×W/2×Cout")
+                    .layouts(LayoutRule.fixed(Layout.NHWC, Layout.NHWC))
                     .build(),
             (in, p) -> {
                 Shape x = in.rank(0, 4, "N×H×W×C");
@@ -409,6 +423,7 @@ public final class MambaBlocks {
                     .param(ParamSpec.bool("bias", false, "Biases on in_proj and out_proj"))
                     .key("expand", "d_state")
                     .input("x", "N×T×C").output("y", "N×T×C")
+                    .layouts(LayoutRule.fixed(Layout.TOKENS, Layout.TOKENS))
                     .build(),
             (in, p) -> {
                 Shape x = in.rank(0, 3, "N×T×C");

@@ -1,5 +1,7 @@
 package org.modelworkbench.blocks.mbconv;
 
+import org.modelworkbench.blocks.shape.Layout;
+import org.modelworkbench.blocks.type.LayoutRule;
 import java.util.List;
 import java.util.Map;
 import org.modelworkbench.blocks.activation.ActivationBlocks;
@@ -64,6 +66,7 @@ public final class InvertedResidualBlocks {
                             "Activation after the expansion and the depthwise conv"))
                     .key("out_channels", "expand_ratio", "stride")
                     .input("x", "N×Cin×H×W").output("y", "N×Cout×Ho×Wo")
+                    .layouts(LayoutRule.preserves(Layout.NCHW))
                     .build(),
             (in, p) -> {
                 int cin = in.rank(0, 4, "N×C×H×W").dim(1);
@@ -115,6 +118,7 @@ public final class InvertedResidualBlocks {
                             "Stochastic-depth rate on the residual branch (only where there is a residual)"))
                     .key("out_channels", "expand_ratio", "kernel", "stride")
                     .input("x", "N×Cin×H×W").output("y", "N×Cout×Ho×Wo")
+                    .layouts(LayoutRule.preserves(Layout.NCHW))
                     .build(),
             (in, p) -> {
                 int cin = in.rank(0, 4, "N×C×H×W").dim(1);

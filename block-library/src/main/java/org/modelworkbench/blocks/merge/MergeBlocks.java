@@ -1,5 +1,7 @@
 package org.modelworkbench.blocks.merge;
 
+import org.modelworkbench.blocks.shape.Layout;
+import org.modelworkbench.blocks.type.LayoutRule;
 import java.util.List;
 import org.modelworkbench.blocks.shape.Shape;
 import org.modelworkbench.blocks.type.BlockSpec;
@@ -25,6 +27,7 @@ public final class MergeBlocks {
                         .paper(Papers.RESNET)
                         .input("a", "any").input("b", "broadcastable to a")
                         .output("y", "broadcast shape")
+                        .layouts(LayoutRule.SAME)
                         .build(),
                 (in, p) -> Evaluation.of(broadcast(in), 0, 0));
     }

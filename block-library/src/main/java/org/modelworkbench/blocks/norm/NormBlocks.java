@@ -1,5 +1,8 @@
 package org.modelworkbench.blocks.norm;
 
+import org.modelworkbench.blocks.shape.Layout;
+import org.modelworkbench.blocks.type.LayoutRule;
+import org.modelworkbench.blocks.type.ChannelLayouts;
 import java.util.List;
 import org.modelworkbench.blocks.param.ParamSpec;
 import org.modelworkbench.blocks.param.ParamValues;
@@ -26,8 +29,9 @@ public final class NormBlocks {
 
     /** Layout choice: which dimension holds the channels. */
     public static ParamSpec layout(String def) {
-        return ParamSpec.choice("layout", def, List.of(CHANNELS_LAST, CHANNELS_FIRST),
-                "channels_last: channels are the last dimension (tokens N×T×C, maps N×H×W×C); "
+        return ParamSpec.choice("layout", def, List.of(ChannelLayouts.AUTO, CHANNELS_LAST, CHANNELS_FIRST),
+                "auto: follow the input (channels-first for N×C×H×W, channels-last for N×H×W×C, tokens and "
+                        + "vectors); channels_last: channels are the last dimension (tokens N×T×C, maps N×H×W×C); "
                         + "channels_first: channels are dimension 1 (N×C×H×W)");
     }
 
@@ -51,6 +55,7 @@ public final class NormBlocks {
                     .param(eps(1e-5))
                     .param(ParamSpec.real("momentum", 0.1, 0.0, 1.0, "Weight of the newest batch in the running statistics"))
                     .input("x", "N×C×…").output("y", "N×C×…")
+                    .layouts(LayoutRule.preserves(Layout.NCHW, Layout.VECTOR, Layout.NCL))
                     .build(),
             (in, p) -> {
                 Shape x = in.minRank(0, 2, "N×C×…");
@@ -63,10 +68,11 @@ public final class NormBlocks {
                             + "(channels_last: tokens, Swin and ConvNeXt blocks) or dimension 1 (channels_first: "
                             + "ConvNeXt stem and downsampling, FocalNet). Params 2C; 0 MACs.")
                     .paper(Papers.LAYER_NORM)
-                    .param(layout(CHANNELS_LAST))
+                    .param(layout(ChannelLayouts.AUTO))
                     .param(eps(1e-5))
                     .key("layout")
                     .input("x", "…×C or N×C×…").output("y", "same as x")
+                    .binder(ChannelLayouts.binder("layout", CHANNELS_LAST)).layouts(ChannelLayouts.rule("layout"))
                     .build(),
             (in, p) -> Evaluation.of(in.get(0), 2L * channels(in, p), 0));
 
@@ -79,6 +85,7 @@ public final class NormBlocks {
                     .param(eps(1e-5))
                     .key("groups")
                     .input("x", "N×C×…").output("y", "N×C×…")
+                    .layouts(LayoutRule.preserves(Layout.NCHW, Layout.NCL))
                     .build(),
             (in, p) -> {
                 Shape x = in.minRank(0, 2, "N×C×…");
@@ -95,9 +102,10 @@ public final class NormBlocks {
                             + "branch starts close to identity (CaiT, ConvNeXt, PoolFormer). Params C; 0 MACs.")
                     .paper(Papers.LAYER_SCALE)
                     .param(ParamSpec.real("init", 1e-6, 0.0, 10.0, "Initial value of γ"))
-                    .param(layout(CHANNELS_LAST))
+                    .param(layout(ChannelLayouts.AUTO))
                     .key("init")
                     .input("x", "…×C or N×C×…").output("y", "same as x")
+                    .binder(ChannelLayouts.binder("layout", CHANNELS_LAST)).layouts(ChannelLayouts.rule("layout"))
                     .build(),
             (in, p) -> Evaluation.of(in.get(0), channels(in, p), 0));
 

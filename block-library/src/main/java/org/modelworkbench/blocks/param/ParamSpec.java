@@ -25,6 +25,17 @@ public record ParamSpec(String name, ParamKind kind, Object defaultValue, double
         return new ParamSpec(name, ParamKind.INT, defaultValue, min, max, List.of(), 0, 0, doc, "");
     }
 
+    /**
+     * A whole number in [min, max] or the word "auto" (the default), which the block resolves for its
+     * inputs (a padding that follows the kernel). Canonical values: an {@code Integer} or "auto".
+     */
+    public static ParamSpec integerOrAuto(String name, int min, int max, String doc) {
+        return new ParamSpec(name, ParamKind.INT, AUTO, min, max, List.of(AUTO), 0, 0, doc, "");
+    }
+
+    /** The word that asks a block to work a value out from its inputs. */
+    public static final String AUTO = "auto";
+
     public static ParamSpec real(String name, double defaultValue, double min, double max, String doc) {
         return new ParamSpec(name, ParamKind.REAL, defaultValue, min, max, List.of(), 0, 0, doc, "");
     }
@@ -58,7 +69,12 @@ public record ParamSpec(String name, ParamKind kind, Object defaultValue, double
             throw fail("a value is required");
         }
         return switch (kind) {
-            case INT -> Integer.valueOf(wholeNumber(raw, "a whole number"));
+            case INT -> {
+                if (raw instanceof String s && choices.contains(s)) {
+                    yield s;
+                }
+                yield Integer.valueOf(wholeNumber(raw, choices.isEmpty() ? "a whole number" : "a whole number or auto"));
+            }
             case REAL -> realNumber(raw);
             case BOOL -> {
                 if (raw instanceof Boolean b) {
@@ -79,7 +95,7 @@ public record ParamSpec(String name, ParamKind kind, Object defaultValue, double
     /** A short human description of the valid values, e.g. "1 … 4096" or "relu, silu". */
     public String rangeText() {
         return switch (kind) {
-            case INT -> fmt(min) + " … " + fmt(max);
+            case INT -> (choices.isEmpty() ? "" : "auto or ") + fmt(min) + " … " + fmt(max);
             case REAL -> fmt(min) + " … " + fmt(max);
             case BOOL -> "true or false";
             case CHOICE -> String.join(", ", choices);
@@ -88,6 +104,13 @@ public record ParamSpec(String name, ParamKind kind, Object defaultValue, double
     }
 
     private int wholeNumber(Object raw, String what) throws InvalidParameterException {
+        if (raw instanceof Integer || raw instanceof Long || raw instanceof Short || raw instanceof Byte) {
+            // The common case (every value the app itself stores): no decimal arithmetic needed.
+            long v = ((Number) raw).longValue();
+            if (v >= min && v <= max) {
+                return (int) v;
+            }
+        }
         BigDecimal value;
         if (raw instanceof Integer || raw instanceof Long || raw instanceof Short || raw instanceof Byte) {
             value = BigDecimal.valueOf(((Number) raw).longValue());

@@ -26,7 +26,7 @@ public final class ParamValues {
         LinkedHashMap<String, Object> out = new LinkedHashMap<>();
         List<ParamProblem> problems = new java.util.ArrayList<>();
         for (String key : raw.keySet()) {
-            if (specs.stream().noneMatch(s -> s.name().equals(key))) {
+            if (!declares(specs, key)) {
                 String known = specs.isEmpty() ? "this block has no parameters"
                         : "known parameters: " + String.join(", ", specs.stream().map(ParamSpec::name).toList());
                 problems.add(new ParamProblem(key, "unknown parameter (" + known + ")"));
@@ -44,6 +44,33 @@ public final class ParamValues {
             throw new InvalidParameterException(problems);
         }
         return new ParamValues(out);
+    }
+
+    /**
+     * These values with {@code name} set to {@code value}, unchecked: for binders that replace "auto"
+     * by what it resolves to.
+     */
+    public ParamValues with(String name, Object value) {
+        if (!values.containsKey(name)) {
+            throw new IllegalArgumentException("no parameter named " + name);
+        }
+        LinkedHashMap<String, Object> copy = new LinkedHashMap<>(values);
+        copy.put(name, value);
+        return new ParamValues(copy);
+    }
+
+    /** True when the parameter holds the word "auto" rather than a number or a named choice. */
+    public boolean isAuto(String name) {
+        return "auto".equals(get(name));
+    }
+
+    private static boolean declares(List<ParamSpec> specs, String name) {
+        for (ParamSpec spec : specs) { // a loop, not a stream: this runs for every parameter of every node
+            if (spec.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Object get(String name) {

@@ -1,5 +1,8 @@
 package org.modelworkbench.blocks.pool;
 
+import org.modelworkbench.blocks.shape.Layout;
+import org.modelworkbench.blocks.type.LayoutRule;
+import org.modelworkbench.blocks.type.ParamBinder;
 import java.util.List;
 import org.modelworkbench.blocks.param.ParamSpec;
 import org.modelworkbench.blocks.param.ParamValues;
@@ -29,7 +32,8 @@ public final class PoolBlocks {
                 .param(ParamSpec.integer("padding", 0, 0, 31, "Padding p; at most k/2").withUnit("px"))
                 .param(ParamSpec.bool("ceil_mode", false, "Round the output size up instead of down"))
                 .key("kernel", "stride")
-                .input("x", "N×C×H×W").output("y", "N×C×Ho×Wo");
+                .input("x", "N×C×H×W").output("y", "N×C×Ho×Wo")
+                .layouts(LayoutRule.preserves(Layout.NCHW));
     }
 
     private static Evaluation pool(Inputs in, ParamValues p) throws ShapeException {
@@ -62,6 +66,22 @@ public final class PoolBlocks {
     public static final String CHANNELS_FIRST = "channels_first";
     public static final String CHANNELS_LAST = "channels_last";
     public static final String TOKENS = "tokens";
+    public static final String AUTO = "auto";
+
+    /** auto: follows the input (N×C×H×W, N×H×W×C or tokens); channels_first in a shape-only evaluation. */
+    private static final ParamBinder GLOBAL_BINDER = (in, p) -> {
+        if (!p.choice("layout").equals(AUTO)) {
+            return p;
+        }
+        if (!in.checked()) {
+            return p.with("layout", CHANNELS_FIRST);
+        }
+        return p.with("layout", switch (in.require(0, Layout.NCHW, Layout.NHWC, Layout.TOKENS)) {
+            case NCHW -> CHANNELS_FIRST;
+            case NHWC -> CHANNELS_LAST;
+            default -> TOKENS;
+        });
+    };
 
     public static final BlockType GLOBAL_AVG = new PrimitiveBlockType(
             BlockSpec.builder("pool.global_avg", "Global average pool", Category.POOLING)
@@ -69,11 +89,20 @@ public final class PoolBlocks {
                             + "or N×T×C (tokens) → N×C, or with keep_dims N×C×1×1, N×1×1×C, N×1×C. "
                             + "No parameters; 0 MACs.")
                     .paper(Papers.LECUN_1998)
-                    .param(ParamSpec.choice("layout", CHANNELS_FIRST, List.of(CHANNELS_FIRST, CHANNELS_LAST, TOKENS),
-                            "Where the channels are: N×C×H×W, N×H×W×C or tokens N×T×C"))
+                    .param(ParamSpec.choice("layout", AUTO, List.of(AUTO, CHANNELS_FIRST, CHANNELS_LAST, TOKENS),
+                            "Where the channels are: auto (follow the input), N×C×H×W, N×H×W×C or tokens N×T×C"))
                     .param(ParamSpec.bool("keep_dims", false, "Keep the pooled dimensions with size 1"))
                     .key("layout")
                     .input("x", "N×C×H×W, N×H×W×C or N×T×C").output("y", "N×C")
+                    .binder(GLOBAL_BINDER)
+                    .layouts((in, p, n) -> {
+                        Layout l = in.require(0, switch (p.choice("layout")) {
+                            case CHANNELS_FIRST -> Layout.NCHW;
+                            case CHANNELS_LAST -> Layout.NHWC;
+                            default -> Layout.TOKENS;
+                        });
+                        return List.of(p.bool("keep_dims") ? l : Layout.VECTOR);
+                    })
                     .build(),
             (in, p) -> {
                 boolean keep = p.bool("keep_dims");

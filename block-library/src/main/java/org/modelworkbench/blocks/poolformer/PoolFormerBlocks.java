@@ -1,5 +1,7 @@
 package org.modelworkbench.blocks.poolformer;
 
+import org.modelworkbench.blocks.shape.Layout;
+import org.modelworkbench.blocks.type.LayoutRule;
 import java.util.List;
 import java.util.Map;
 import org.modelworkbench.blocks.attention.AttentionBlocks;
@@ -47,6 +49,7 @@ public final class PoolFormerBlocks {
                     .param(ParamSpec.real("drop_path", 0.0, 0.0, 0.99, "Stochastic-depth probability of each branch"))
                     .key("pool_size", "mlp_ratio")
                     .input("x", "N×C×H×W").output("y", "N×C×H×W")
+                    .layouts(LayoutRule.preserves(Layout.NCHW))
                     .build(),
             (in, p) -> {
                 Shape x = in.rank(0, 4, "N×C×H×W");

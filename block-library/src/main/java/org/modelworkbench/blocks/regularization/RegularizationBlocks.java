@@ -23,7 +23,7 @@ public final class RegularizationBlocks {
                     .key("p")
                     .input("x", "any").output("y", "same as x")
                     .build(),
-            (in, p) -> Evaluation.of(in.get(0), 0, 0));
+            (in, p) -> Evaluation.of(in.get(0), 0, 0).trainingOnly());
 
     public static final BlockType DROP_PATH = new PrimitiveBlockType(
             BlockSpec.builder("regularization.drop_path", "Drop path", Category.REGULARIZATION)
@@ -34,7 +34,7 @@ public final class RegularizationBlocks {
                     .key("p")
                     .input("x", "N×…").output("y", "same as x")
                     .build(),
-            (in, p) -> Evaluation.of(in.get(0), 0, 0));
+            (in, p) -> Evaluation.of(in.get(0), 0, 0).trainingOnly());
 
     public static final List<BlockType> ALL = List.of(DROPOUT, DROP_PATH);
 }

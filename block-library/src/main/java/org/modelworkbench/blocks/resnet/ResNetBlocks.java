@@ -1,5 +1,7 @@
 package org.modelworkbench.blocks.resnet;
 
+import org.modelworkbench.blocks.shape.Layout;
+import org.modelworkbench.blocks.type.LayoutRule;
 import java.util.List;
 import java.util.Map;
 import org.modelworkbench.blocks.activation.ActivationBlocks;
@@ -45,6 +47,7 @@ public final class ResNetBlocks {
                     .param(stride())
                     .key("out_channels", "stride")
                     .input("x", "N×Cin×H×W").output("y", "N×C×Ho×Wo")
+                    .layouts(LayoutRule.preserves(Layout.NCHW))
                     .build(),
             (in, p) -> {
                 int cin = in.rank(0, 4, "N×C×H×W").dim(1);
@@ -85,6 +88,7 @@ public final class ResNetBlocks {
                     .param(ParamSpec.integer("expansion", 4, 1, 16, "Output channels as a multiple of planes"))
                     .key("planes", "stride", "groups")
                     .input("x", "N×Cin×H×W").output("y", "N×expansion·planes×Ho×Wo")
+                    .layouts(LayoutRule.preserves(Layout.NCHW))
                     .build(),
             (in, p) -> {
                 int cin = in.rank(0, 4, "N×C×H×W").dim(1);

@@ -1,5 +1,7 @@
 package org.modelworkbench.blocks.swin;
 
+import org.modelworkbench.blocks.shape.Layout;
+import org.modelworkbench.blocks.type.LayoutRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +83,7 @@ public final class SwinBlocks {
                     .param(SHIFTED)
                     .key("heads", "window", "shifted")
                     .input("qkv", "N×H×W×3C").output("y", "N×H×W×C")
+                    .layouts(LayoutRule.fixed(Layout.NHWC, Layout.NHWC))
                     .build(),
             (in, p) -> {
                 Shape x = in.rank(0, 4, "N×H×W×3C");
@@ -114,6 +117,7 @@ public final class SwinBlocks {
                     .param(ParamSpec.bool("qkv_bias", true, "Bias on the qkv projection"))
                     .key("heads", "window", "shifted")
                     .input("x", "N×H×W×C").output("y", "N×H×W×C")
+                    .layouts(LayoutRule.fixed(Layout.NHWC, Layout.NHWC))
                     .build(),
             (in, p) -> {
                 Shape x = in.rank(0, 4, "N×H×W×C");
@@ -165,6 +169,7 @@ public final class SwinBlocks {
                     .param(ParamSpec.real("drop_path", 0.0, 0.0, 0.99, "Stochastic-depth rate of both residual branches (0: none)"))
                     .key("heads", "window", "shifted")
                     .input("x", "N×H×W×C").output("y", "N×H×W×C")
+                    .layouts(LayoutRule.fixed(Layout.NHWC, Layout.NHWC))
                     .build(),
             (in, p) -> {
                 Shape x = in.rank(0, 4, "N×H×W×C");

@@ -1,5 +1,7 @@
 package org.modelworkbench.blocks.tensor;
 
+import org.modelworkbench.blocks.shape.Layout;
+import org.modelworkbench.blocks.type.LayoutRule;
 import java.util.ArrayList;
 import java.util.List;
 import org.modelworkbench.blocks.param.ParamSpec;
@@ -42,6 +44,8 @@ public final class TensorBlocks {
                     .param(dim("start_dim", 1, "First dimension to merge"))
                     .param(dim("end_dim", -1, "Last dimension to merge"))
                     .input("x", "any").output("y", "flattened")
+                    .layouts((in, p, n) -> List.of(flattened(in.layout(0), in.get(0).rank(), p.integer("start_dim"),
+                            p.integer("end_dim"))))
                     .build(),
             (in, p) -> {
                 Shape x = in.get(0);
@@ -63,12 +67,31 @@ public final class TensorBlocks {
                 return Evaluation.of(Shape.of(out), 0, 0);
             });
 
+    private static final List<String> RESHAPE_LAYOUTS = List.of("auto", Layout.NCHW.shortName(), Layout.NHWC.shortName(),
+            Layout.TOKENS.shortName(), Layout.NCL.shortName(), Layout.VECTOR.shortName(), Layout.SCAN.shortName());
+
     public static final BlockType RESHAPE = new PrimitiveBlockType(
             op("tensor.reshape", "Reshape", "Views the tensor with a new shape of the same size. In the target, 0 copies "
                     + "the input's size at that position and one −1 is inferred.")
                     .param(ParamSpec.intList("shape", List.of(0, -1), 1, 8, -1, 1 << 24, "Target shape"))
+                    .param(ParamSpec.choice("layout", "auto", RESHAPE_LAYOUTS,
+                            "What the result's axes mean: auto (a vector N×D for [0, −1]-like targets, otherwise "
+                                    + "unknown) or a layout you state, e.g. NCHW when tokens are folded back into a map"))
                     .key("shape")
                     .input("x", "any").output("y", "target shape")
+                    .layouts((in, p, n) -> {
+                        if (!p.choice("layout").equals("auto")) {
+                            Layout stated = Layout.byShortName(p.choice("layout"));
+                            if (stated.rank() != p.intList("shape").size()) {
+                                throw new ShapeException(null, "layout " + stated.shortName() + " has " + stated.rank()
+                                        + " dimensions but the target shape " + p.intList("shape") + " has "
+                                        + p.intList("shape").size());
+                            }
+                            return List.of(stated);
+                        }
+                        return List.of(p.intList("shape").size() == 2 && p.intList("shape").get(0) == 0
+                                ? Layout.VECTOR : Layout.ANY);
+                    })
                     .build(),
             (in, p) -> {
                 Shape x = in.get(0);
@@ -111,6 +134,7 @@ public final class TensorBlocks {
                     .param(ParamSpec.intList("dims", List.of(0, 2, 3, 1), 1, 8, 0, 7, "New order of the input's dimensions"))
                     .key("dims")
                     .input("x", "any").output("y", "permuted")
+                    .layouts((in, p, n) -> List.of(permuted(in.layout(0), p.intList("dims"))))
                     .build(),
             (in, p) -> {
                 Shape x = in.get(0);
@@ -147,6 +171,7 @@ public final class TensorBlocks {
                     .key("dim")
                     .inputs(v -> numbered("x", v.integer("inputs"), "same rank"))
                     .output("y", "joined")
+                    .layouts(LayoutRule.SAME)
                     .build(),
             (in, p) -> {
                 Shape first = in.get(0);
@@ -238,6 +263,12 @@ public final class TensorBlocks {
                     .param(ParamSpec.integer("index", 0, -(1 << 24), 1 << 24, "Index; negative counts from the end"))
                     .key("dim", "index")
                     .input("x", "any").output("y", "one dimension fewer")
+                    .layouts((in, p, n) -> {
+                        Layout l = in.layout(0);
+                        int rank = in.get(0).rank();
+                        int d = p.integer("dim") < 0 ? rank + p.integer("dim") : p.integer("dim");
+                        return List.of(l == Layout.TOKENS && d == 1 || l == Layout.NCL && d == 2 ? Layout.VECTOR : Layout.ANY);
+                    })
                     .build(),
             (in, p) -> {
                 Shape x = in.get(0);
@@ -265,6 +296,8 @@ public final class TensorBlocks {
                             "Where the channels are"))
                     .key("block")
                     .input("x", "N×H×W×C or N×C×H×W").output("y", "N×H/b×W/b×b²C")
+                    .layouts((in, p, n) -> List.of(in.require(0,
+                            p.choice("layout").equals("channels_last") ? Layout.NHWC : Layout.NCHW)))
                     .build(),
             (in, p) -> {
                 boolean last = p.choice("layout").equals("channels_last");
@@ -280,6 +313,89 @@ public final class TensorBlocks {
                 return Evaluation.of(out, 0, 0);
             });
 
+    private static ParamSpec side(String name) {
+        return ParamSpec.integer(name, 0, 0, 1 << 16, "Padding added on the " + name + " side").withUnit("px");
+    }
+
+    public static final BlockType PAD = new PrimitiveBlockType(
+            op("tensor.pad", "Pad", "Pads the height and width of N×C×H×W, each side on its own: "
+                    + "N×C×(H+top+bottom)×(W+left+right). zero adds zeros; reflect mirrors the map without repeating "
+                    + "its edge (each pad must be smaller than that size, as PyTorch's ReflectionPad2d); "
+                    + "replicate repeats the edge. Use it before a convolution with padding 0 for non-zero or "
+                    + "asymmetric padding (e.g. TensorFlow's \"same\" for an even kernel).")
+                    .param(side("left")).param(side("right")).param(side("top")).param(side("bottom"))
+                    .param(ParamSpec.choice("mode", "zero", List.of("zero", "reflect", "replicate"),
+                            "What the new border holds"))
+                    .key("mode", "left", "right", "top", "bottom")
+                    .input("x", "N×C×H×W").output("y", "N×C×(H+top+bottom)×(W+left+right)")
+                    .layouts(LayoutRule.preserves(Layout.NCHW))
+                    .build(),
+            (in, p) -> {
+                Shape x = in.rank(0, 4, "N×C×H×W");
+                int l = p.integer("left");
+                int r = p.integer("right");
+                int t = p.integer("top");
+                int b = p.integer("bottom");
+                if (p.choice("mode").equals("reflect")) {
+                    if (Math.max(t, b) >= x.dim(2) || Math.max(l, r) >= x.dim(3)) {
+                        throw in.error(0, "reflect padding must be smaller than the map on each side: "
+                                + "top/bottom " + t + "/" + b + " for height " + x.dim(2) + ", left/right " + l + "/"
+                                + r + " for width " + x.dim(3));
+                    }
+                }
+                return Evaluation.of(Shape.of(x.dim(0), x.dim(1), x.dim(2) + t + b, x.dim(3) + l + r), 0, 0);
+            });
+
+    /** The layout of a flatten of start … end of a {@code rank}-D tensor laid out as {@code l}. */
+    static Layout flattened(Layout l, int rank, int start, int end) {
+        int s = start < 0 ? rank + start : start;
+        int e = end < 0 ? rank + end : end;
+        if (s == 1 && e == rank - 1 && l != Layout.ANY) {
+            return Layout.VECTOR;
+        }
+        if (l == Layout.NCHW && s == 2 && e == 3) {
+            return Layout.NCL;
+        }
+        if (l == Layout.NHWC && s == 1 && e == 2) {
+            return Layout.TOKENS;
+        }
+        return s == e ? l : Layout.ANY;
+    }
+
+    /** What a permutation makes of a layout: N×C×H×W [0, 2, 3, 1] is N×H×W×C and so on; otherwise unknown. */
+    static Layout permuted(Layout l, List<Integer> dims) {
+        boolean identity = true;
+        for (int i = 0; i < dims.size(); i++) {
+            identity &= dims.get(i) == i;
+        }
+        if (identity) {
+            return l;
+        }
+        if (l == Layout.NCHW && dims.equals(List.of(0, 2, 3, 1))) {
+            return Layout.NHWC;
+        }
+        if (l == Layout.NHWC && dims.equals(List.of(0, 3, 1, 2))) {
+            return Layout.NCHW;
+        }
+        if (l == Layout.NCL && dims.equals(List.of(0, 2, 1))) {
+            return Layout.TOKENS;
+        }
+        if (l == Layout.TOKENS && dims.equals(List.of(0, 2, 1))) {
+            return Layout.NCL;
+        }
+        return Layout.ANY;
+    }
+
+    /** The permutation that turns {@code from} into {@code to}, or null when there is none. */
+    public static List<Integer> permutation(Layout from, Layout to) {
+        for (List<Integer> dims : List.of(List.of(0, 2, 3, 1), List.of(0, 3, 1, 2), List.of(0, 2, 1))) {
+            if (from.rank() == dims.size() && permuted(from, dims) == to) {
+                return dims;
+            }
+        }
+        return null;
+    }
+
     public static final List<BlockType> ALL = List.of(FLATTEN, RESHAPE, PERMUTE, CONCAT, SPLIT, CHUNK, ROLL, SELECT,
-            SPACE_TO_DEPTH);
+            SPACE_TO_DEPTH, PAD);
 }

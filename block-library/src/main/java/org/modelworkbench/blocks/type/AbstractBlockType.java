@@ -3,6 +3,8 @@ package org.modelworkbench.blocks.type;
 import java.util.List;
 import org.modelworkbench.blocks.param.ParamSpec;
 import org.modelworkbench.blocks.param.ParamValues;
+import org.modelworkbench.blocks.shape.Layout;
+import org.modelworkbench.blocks.shape.Shape;
 
 /** Serves the {@link BlockSpec} half of {@link BlockType}. */
 public abstract class AbstractBlockType implements BlockType {
@@ -55,6 +57,16 @@ public abstract class AbstractBlockType implements BlockType {
     @Override
     public List<PortSpec> outputs(ParamValues values) {
         return spec.outputs().apply(values);
+    }
+
+    /** What the block accepts and produces. */
+    public LayoutRule layoutRule() {
+        return spec.layoutRule();
+    }
+
+    @Override
+    public ParamValues bind(ParamValues values, List<Shape> inputs, List<Layout> layouts) throws ShapeException {
+        return spec.binder().bind(new Inputs(inputs(values), inputs, layouts), values);
     }
 
     @Override

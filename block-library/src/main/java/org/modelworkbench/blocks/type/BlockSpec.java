@@ -11,7 +11,8 @@ import org.modelworkbench.blocks.param.ParamValues;
 public record BlockSpec(String id, String displayName, Category category, String description, Paper paper,
                         List<ParamSpec> params, List<String> keyParams,
                         Function<ParamValues, List<PortSpec>> inputs,
-                        Function<ParamValues, List<PortSpec>> outputs) {
+                        Function<ParamValues, List<PortSpec>> outputs,
+                        LayoutRule layoutRule, ParamBinder binder) {
 
     public static Builder builder(String id, String displayName, Category category) {
         return new Builder(id, displayName, category);
@@ -29,6 +30,8 @@ public record BlockSpec(String id, String displayName, Category category, String
         private final List<PortSpec> fixedOutputs = new ArrayList<>();
         private Function<ParamValues, List<PortSpec>> inputs;
         private Function<ParamValues, List<PortSpec>> outputs;
+        private LayoutRule layoutRule = LayoutRule.AGNOSTIC;
+        private ParamBinder binder = ParamBinder.NONE;
 
         private Builder(String id, String displayName, Category category) {
             if (!id.matches("[a-z][a-z0-9_]*(\\.[a-z0-9_]+)*")) {
@@ -84,6 +87,18 @@ public record BlockSpec(String id, String displayName, Category category, String
             return this;
         }
 
+        /** What the block accepts and produces; layout-agnostic when not given. */
+        public Builder layouts(LayoutRule rule) {
+            this.layoutRule = rule;
+            return this;
+        }
+
+        /** How "auto" parameter values resolve for given inputs. */
+        public Builder binder(ParamBinder b) {
+            this.binder = b;
+            return this;
+        }
+
         public BlockSpec build() {
             for (String k : keyParams) {
                 if (params.stream().noneMatch(p -> p.name().equals(k))) {
@@ -94,7 +109,7 @@ public record BlockSpec(String id, String displayName, Category category, String
             List<PortSpec> out = List.copyOf(fixedOutputs);
             return new BlockSpec(id, displayName, category, description, paper, List.copyOf(params),
                     List.copyOf(keyParams), Objects.requireNonNullElse(inputs, v -> in),
-                    Objects.requireNonNullElse(outputs, v -> out));
+                    Objects.requireNonNullElse(outputs, v -> out), layoutRule, binder);
         }
     }
 }

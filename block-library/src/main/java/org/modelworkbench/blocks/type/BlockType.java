@@ -5,6 +5,7 @@ import java.util.Map;
 import org.modelworkbench.blocks.param.InvalidParameterException;
 import org.modelworkbench.blocks.param.ParamSpec;
 import org.modelworkbench.blocks.param.ParamValues;
+import org.modelworkbench.blocks.shape.Layout;
 import org.modelworkbench.blocks.shape.Shape;
 
 /**
@@ -42,7 +43,25 @@ public interface BlockType {
      *
      * @throws ShapeException naming the port (or the block) when the inputs do not fit
      */
-    Evaluation evaluate(List<Shape> inputs, ParamValues values) throws ShapeException;
+    default Evaluation evaluate(List<Shape> inputs, ParamValues values) throws ShapeException {
+        return evaluate(inputs, null, values);
+    }
+
+    /**
+     * Output shapes, layouts and costs for these input tensors. With {@code layouts} null (a
+     * shape-only evaluation) layouts are not checked and the outputs are {@link Layout#ANY}; otherwise
+     * the input layouts are checked first (a {@link LayoutException} names the port) and the outputs
+     * carry theirs. A composite checks the layouts of its inside too.
+     */
+    Evaluation evaluate(List<Shape> inputs, List<Layout> layouts, ParamValues values) throws ShapeException;
+
+    /**
+     * The values with every "auto" resolved for these inputs (layouts null: unknown), e.g. to show
+     * "padding auto (3)"; the values themselves when the block has nothing automatic.
+     */
+    default ParamValues bind(ParamValues values, List<Shape> inputs, List<Layout> layouts) throws ShapeException {
+        return values;
+    }
 
     /** Validates raw values (defaults filled in, unknown names rejected); see {@link ParamValues#resolve}. */
     default ParamValues resolve(Map<String, ?> raw) throws InvalidParameterException {

@@ -2,6 +2,7 @@ package org.modelworkbench.blocks.type;
 
 import java.util.List;
 import org.modelworkbench.blocks.param.ParamValues;
+import org.modelworkbench.blocks.shape.Layout;
 import org.modelworkbench.blocks.shape.Shape;
 
 /** A block whose shapes and costs come from one closed-form rule. */
@@ -26,7 +27,7 @@ public final class PrimitiveBlockType extends AbstractBlockType {
     }
 
     @Override
-    public Evaluation evaluate(List<Shape> inputs, ParamValues values) throws ShapeException {
+    public Evaluation evaluate(List<Shape> inputs, List<Layout> layouts, ParamValues values) throws ShapeException {
         List<PortSpec> ports = inputs(values);
         if (inputs.size() != ports.size()) {
             throw new ShapeException(null, "expects " + ports.size() + " inputs, got " + inputs.size());
@@ -36,6 +37,13 @@ public final class PrimitiveBlockType extends AbstractBlockType {
                 throw new ShapeException(ports.get(i).name(), "the input " + inputs.get(i) + " is empty (a dimension of size 0)");
             }
         }
-        return rule.apply(new Inputs(ports, inputs), values);
+        Inputs in = new Inputs(ports, inputs, layouts);
+        ParamValues bound = spec.binder().bind(in, values);
+        List<Layout> out = null;
+        if (layouts != null) {
+            out = spec.layoutRule().apply(in, bound, outputs(values).size());
+        }
+        Evaluation ev = rule.apply(in, bound);
+        return out == null ? ev : ev.withLayouts(out);
     }
 }

@@ -1,5 +1,7 @@
 package org.modelworkbench.blocks.vit;
 
+import org.modelworkbench.blocks.shape.Layout;
+import org.modelworkbench.blocks.type.LayoutRule;
 import java.util.List;
 import java.util.Map;
 import org.modelworkbench.blocks.attention.AttentionBlocks;
@@ -42,6 +44,7 @@ public final class VitBlocks {
                     .param(ParamSpec.real("drop_path", 0.0, 0.0, 0.99, "Stochastic-depth probability of each branch"))
                     .key("heads", "mlp_ratio")
                     .input("x", "N×T×D").output("y", "N×T×D")
+                    .layouts(LayoutRule.fixed(Layout.TOKENS, Layout.TOKENS))
                     .build(),
             (in, p) -> {
                 int d = in.rank(0, 3, "N×T×D").dim(2);

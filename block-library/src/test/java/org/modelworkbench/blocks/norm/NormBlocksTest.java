@@ -67,7 +67,7 @@ class NormBlocksTest {
     void layerNormRejectsAnUnknownLayoutNamingTheChoices() {
         assertThatThrownBy(() -> NormBlocks.LAYER_NORM.resolve(Map.of("layout", "nhwc")))
                 .isInstanceOf(InvalidParameterException.class)
-                .hasMessage("layout: expected one of channels_last, channels_first, got \"nhwc\"");
+                .hasMessage("layout: expected one of auto, channels_last, channels_first, got \"nhwc\"");
     }
 
     @Test

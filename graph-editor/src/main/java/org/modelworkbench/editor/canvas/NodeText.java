@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 import org.modelworkbench.blocks.param.InvalidParameterException;
+import org.modelworkbench.blocks.shape.Layout;
 import org.modelworkbench.blocks.shape.Shape;
 import org.modelworkbench.blocks.type.BlockType;
 import org.modelworkbench.projects.analysis.Counts;
@@ -132,11 +133,11 @@ public final class NodeText {
             return a != null && a.outputPorts().isEmpty() ? "" : "?";
         }
         if (a.outputs().size() == 1) {
-            return a.outputs().get(0).toString();
+            return Layout.label(a.outputs().get(0), a.outputLayouts().get(0));
         }
         StringJoiner j = new StringJoiner(" · ");
         for (int i = 0; i < a.outputs().size(); i++) {
-            j.add(a.outputPorts().get(i) + " " + a.outputs().get(i));
+            j.add(a.outputPorts().get(i) + " " + Layout.label(a.outputs().get(i), a.outputLayouts().get(i)));
         }
         return j.toString();
     }
@@ -173,13 +174,12 @@ public final class NodeText {
         return Counts.siCompact(n);
     }
 
-    /** The shape carried by a wire from this output port; null when unknown. */
+    /** The tensor carried by a wire from this output port, "1×96×56×56 NCHW"; null when unknown. */
     public static String wireShape(NodeAnalysis source, String port) {
         if (source == null) {
             return null;
         }
-        Shape s = source.output(port);
-        return s == null ? null : s.toString();
+        return source.outputLabel(port);
     }
 
     /** Problems of the node itself (not of one port). */

@@ -60,7 +60,7 @@ public record CompositeInside(Design design, boolean readOnly, String title, Map
                         + "on its input shapes, which are not known yet: connect its inputs and fix the problems above it");
             }
             try {
-                Design inside = LibraryInsides.expand(composite, type.resolve(node.params()), r.inputs());
+                Design inside = LibraryInsides.expand(composite, type.resolve(node.params()), r.inputs(), r.inputLayouts());
                 return new CompositeInside(inside, true, type.displayName() + " (" + nodeId + ")", java.util.Collections.unmodifiableMap(shapes),
                         null, node);
             } catch (InvalidParameterException | ShapeException e) {

@@ -285,13 +285,14 @@ public class InspectorView extends VBox implements Disposable {
             for (int i = 0; i < na.inputPorts().size(); i++) {
                 String port = na.inputPorts().get(i);
                 Shape s = na.inputs().size() == na.inputPorts().size() ? na.inputs().get(i) : null;
-                Label v = shapeLabel("shape-in-" + port, s);
+                Label v = shapeLabel("shape-in-" + port, s, s == null ? null : na.inputLayouts().get(i));
                 inputShapes.put(port, v);
                 addRow(shapeGrid, row++, "in  " + port, v);
             }
             for (int i = 0; i < na.outputPorts().size(); i++) {
                 String port = na.outputPorts().get(i);
-                Label v = shapeLabel("shape-out-" + port, na.evaluated() ? at(na.outputs(), i) : null);
+                Label v = shapeLabel("shape-out-" + port, na.evaluated() ? at(na.outputs(), i) : null,
+                        na.evaluated() && i < na.outputLayouts().size() ? na.outputLayouts().get(i) : null);
                 outputShapes.put(port, v);
                 addRow(shapeGrid, row++, "out  " + port, v);
             }
@@ -321,8 +322,20 @@ public class InspectorView extends VBox implements Disposable {
             }
         }
         for (ParamEditor e : editors) {
-            e.show(currentValue(node, e.spec()));
+            e.show(shownValue(node, e.spec(), na));
         }
+    }
+
+    /** The value, with what an "auto" resolved to: "auto (3)". */
+    static Object shownValue(Node node, ParamSpec spec, NodeAnalysis na) {
+        Object v = currentValue(node, spec);
+        if (ParamSpec.AUTO.equals(v) && na != null && na.bound() != null) {
+            Object resolved = na.bound().asMap().get(spec.name());
+            if (resolved != null && !ParamSpec.AUTO.equals(resolved) && spec.kind() != org.modelworkbench.blocks.param.ParamKind.CHOICE) {
+                return ParamSpec.AUTO + " (" + resolved + ")";
+            }
+        }
+        return v;
     }
 
     private void buildUnknown(Node node, DesignAnalysis analysis) {
@@ -512,8 +525,8 @@ public class InspectorView extends VBox implements Disposable {
         return l;
     }
 
-    private static Label shapeLabel(String id, Shape s) {
-        Label l = new Label(s == null ? "—" : s.toString());
+    private static Label shapeLabel(String id, Shape s, org.modelworkbench.blocks.shape.Layout layout) {
+        Label l = new Label(s == null ? "—" : org.modelworkbench.blocks.shape.Layout.label(s, layout));
         l.setId(id);
         l.getStyleClass().addAll("inspector-value", "inspector-shape");
         return l;

@@ -292,7 +292,12 @@ abstract class ParamEditor {
             }
             switch (spec.kind()) {
                 case INT -> {
-                    return number(t, "a whole number");
+                    // "auto" and what it showed resolved to ("auto (3)") both mean auto
+                    String word = t.split("\\s|\\(", 2)[0];
+                    if (spec.choices().contains(word)) {
+                        return word;
+                    }
+                    return number(t, spec.choices().isEmpty() ? "a whole number" : "a whole number or auto");
                 }
                 case REAL -> {
                     try {

@@ -240,6 +240,18 @@ public final class EditorModel {
         return id;
     }
 
+    /**
+     * Applies the quick fix of a layout mismatch: inserts the permute on the wire (one undo step),
+     * selects it and returns its id.
+     */
+    public String insertPermute(org.modelworkbench.projects.analysis.Problem.LayoutFix fix) {
+        org.modelworkbench.editor.edit.InsertPermute command = new org.modelworkbench.editor.edit.InsertPermute(design, fix);
+        execute(command);
+        selection.clear();
+        selection.add(command.permuteId());
+        return command.permuteId();
+    }
+
     /** Why the wire may not be drawn, or empty when it may. */
     public Optional<String> canConnect(PortRef from, PortRef to) {
         return connectionRule.check(design, from, to);

@@ -65,6 +65,17 @@ public class ProblemsView extends VBox implements Disposable {
                 e.consume();
             }
         });
+        // The quick fix of a layout mismatch: insert the permute that turns the tensor into what the block reads.
+        javafx.scene.control.MenuItem fixItem = new javafx.scene.control.MenuItem();
+        fixItem.setId("problemQuickFix");
+        fixItem.setOnAction(e -> applyFix(list.getSelectionModel().getSelectedItem()));
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(fixItem);
+        menu.setOnShowing(e -> {
+            Problem p = list.getSelectionModel().getSelectedItem();
+            fixItem.setText(p != null && p.fix() != null ? p.fix().description() : "No quick fix");
+            fixItem.setDisable(p == null || p.fix() == null || model.isReadOnly());
+        });
+        list.setContextMenu(menu);
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().add(list);
 
@@ -89,6 +100,15 @@ public class ProblemsView extends VBox implements Disposable {
     /** The problems listed now. */
     public List<Problem> problems() {
         return List.copyOf(problems);
+    }
+
+    /** Applies the problem's quick fix (one undo step); false when it has none. */
+    public boolean applyFix(Problem p) {
+        if (p == null || p.fix() == null || model.isReadOnly()) {
+            return false;
+        }
+        model.insertPermute(p.fix());
+        return true;
     }
 
     /** Selects the problem's block in the editor and asks the app to reveal it. */
@@ -126,6 +146,7 @@ public class ProblemsView extends VBox implements Disposable {
             case UNCONNECTED_INPUT -> "Unconnected input";
             case UNKNOWN_PORT -> "Unknown port";
             case SHAPE_MISMATCH -> "Shape mismatch";
+            case LAYOUT_MISMATCH -> "Layout mismatch";
             case CYCLE -> "Cycle";
         };
     }
@@ -185,7 +206,8 @@ public class ProblemsView extends VBox implements Disposable {
             icon.setFillRule(javafx.scene.shape.FillRule.EVEN_ODD);
             kind.setText(kindText(item.kind()));
             location.setText(item.location());
-            message.setText(item.message());
+            message.setText(item.message() + (item.fix() == null ? "" : "\nQuick fix (right-click): "
+                    + item.fix().description()));
             message.maxWidthProperty().bind(getListView().widthProperty().subtract(70));
             setGraphic(box);
         }

@@ -68,7 +68,7 @@ class GraphCanvasTest {
         assertThat(model.design().edges()).contains(wire);
         assertThat(model.commands().revisionProperty().get()).isEqualTo(before + 1);
         assertThat(canvas.edgeView(wire)).isPresent();
-        assertThat(canvas.edgeView(wire).get().shapeText()).isEqualTo("1×16×16×16");
+        assertThat(canvas.edgeView(wire).get().shapeText()).isEqualTo("1×16×16×16 NCHW");
         assertThat(canvas.nodeView("spare").get().hasProblem()).isFalse();
 
         robot.interact(model::undo);
@@ -204,7 +204,7 @@ class GraphCanvasTest {
         NodeView conv2 = canvas.nodeView("conv2").orElseThrow();
         assertThat(conv2.titleText()).isEqualTo("Conv2d");
         assertThat(conv2.keyParamsText()).contains("×16").contains("k3").contains("s2");
-        assertThat(conv2.shapeText()).isEqualTo("1×16×16×16");
+        assertThat(conv2.shapeText()).isEqualTo("1×16×16×16 NCHW");
         // 16·16·9 + 16 = 2,320 params; 2,304 · 16·16 = 589,824 MACs.
         assertThat(conv2.badgeText()).isEqualTo("2.32K P · 590K MAC");
     }

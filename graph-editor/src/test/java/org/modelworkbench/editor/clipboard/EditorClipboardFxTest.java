@@ -44,7 +44,7 @@ class EditorClipboardFxTest {
             pasted.set(EditorClipboard.paste(m));
         });
         // Monocle has a working clipboard (elsewhere, without one, the in-memory copy would serve)
-        assertThat(text.get()).contains("\"formatVersion\" : 2").contains("\"conv1\"");
+        assertThat(text.get()).contains("\"formatVersion\" : " + org.modelworkbench.projects.files.Migrations.CURRENT_VERSION).contains("\"conv1\"");
         assertThat(pasted.get()).containsExactly("conv1_2", "bn1_2");
     }
 

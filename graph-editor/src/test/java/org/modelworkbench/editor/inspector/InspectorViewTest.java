@@ -40,8 +40,8 @@ class InspectorViewTest {
         robot.interact(() -> TestScenes.snapshot(inspector, shots.resolve("g2-inspector-design.png")));
         robot.interact(() -> model.selection().add("stem_conv"));
         assertThat(label(robot, "#inspectorTitle")).isEqualTo("Conv2d");
-        assertThat(label(robot, "#shape-in-x")).isEqualTo("1×1×28×28");
-        assertThat(label(robot, "#shape-out-y")).isEqualTo("1×16×28×28");
+        assertThat(label(robot, "#shape-in-x")).isEqualTo("1×1×28×28 NCHW");
+        assertThat(label(robot, "#shape-out-y")).isEqualTo("1×16×28×28 NCHW");
         assertThat(label(robot, "#cost-params")).isEqualTo("144");
         assertThat(field(robot, "out_channels").getText()).isEqualTo("16");
         robot.interact(() -> TestScenes.snapshot(inspector, shots.resolve("g2-inspector.png")));
@@ -51,13 +51,13 @@ class InspectorViewTest {
 
         assertThat(model.design().node("stem_conv").orElseThrow().params().get("out_channels")).isEqualTo(24);
         assertThat(model.commands().undoDescriptionProperty().get()).isEqualTo("Set out_channels of stem_conv");
-        assertThat(label(robot, "#shape-out-y")).isEqualTo("1×24×28×28");
+        assertThat(label(robot, "#shape-out-y")).isEqualTo("1×24×28×28 NCHW");
         assertThat(label(robot, "#cost-params")).isEqualTo("216");
 
         robot.interact(model::undo);
         assertThat(model.commands().canUndoProperty().get()).isFalse();
         assertThat(field(robot, "out_channels").getText()).isEqualTo("16");
-        assertThat(label(robot, "#shape-out-y")).isEqualTo("1×16×28×28");
+        assertThat(label(robot, "#shape-out-y")).isEqualTo("1×16×28×28 NCHW");
 
         robot.interact(model::redo);
         assertThat(field(robot, "out_channels").getText()).isEqualTo("24");
@@ -94,7 +94,7 @@ class InspectorViewTest {
         });
         assertThat(model.design().node("stem_conv").orElseThrow().params().get("out_channels")).isEqualTo(32);
         assertThat(label(robot, "#inspectorTitle")).isEqualTo("BatchNorm");
-        assertThat(label(robot, "#shape-in-x")).isEqualTo("1×32×28×28");
+        assertThat(label(robot, "#shape-in-x")).isEqualTo("1×32×28×28 NCHW");
         assertThat(model.commands().undoDescriptionProperty().get()).isEqualTo("Set out_channels of stem_conv");
     }
 

@@ -15,7 +15,11 @@ import org.modelworkbench.blocks.io.InputBlocks;
 import org.modelworkbench.blocks.library.BlockLibrary;
 import org.modelworkbench.blocks.param.InvalidParameterException;
 import org.modelworkbench.blocks.param.ParamValues;
+import org.modelworkbench.blocks.param.ParamSpec;
+import org.modelworkbench.blocks.shape.Layout;
 import org.modelworkbench.blocks.shape.Shape;
+import org.modelworkbench.blocks.tensor.TensorBlocks;
+import org.modelworkbench.blocks.type.LayoutException;
 import org.modelworkbench.blocks.type.BlockType;
 import org.modelworkbench.blocks.type.Evaluation;
 import org.modelworkbench.blocks.type.PortSpec;
@@ -46,7 +50,13 @@ public final class DesignAnalyzer implements AutoCloseable {
 
     /** A node's type and validated parameters, kept while the node record is unchanged. */
     private record Resolved(Node node, BlockType type, ParamValues params, List<Problem> problems,
-                            List<String> inPorts, List<String> outPorts) {
+                            List<String> inPorts, List<String> outPorts, boolean automatic) {
+        /** automatic: a parameter is "auto", so the analysis records what it resolved to. */
+        Resolved(Node node, BlockType type, ParamValues params, List<Problem> problems, List<String> inPorts,
+                 List<String> outPorts) {
+            this(node, type, params, problems, inPorts, outPorts,
+                    params != null && params.asMap().containsValue(ParamSpec.AUTO));
+        }
     }
 
     private final Design design;
@@ -54,6 +64,7 @@ public final class DesignAnalyzer implements AutoCloseable {
     private final Consumer<DesignChange> listener = this::onChange;
     private AnalysisOptions options;
     private Map<String, Shape> boundaryInputs = Map.of();
+    private Map<String, Layout> boundaryLayouts = Map.of();
     private long compositeStamp = Long.MIN_VALUE;
 
     private boolean structureDirty = true;
@@ -95,8 +106,14 @@ public final class DesignAnalyzer implements AutoCloseable {
      * id) set to these shapes.
      */
     public static DesignAnalysis analyzeInside(Design inside, BlockLibrary library, Map<String, Shape> boundaryInputs) {
+        return analyzeInside(inside, library, boundaryInputs, Map.of());
+    }
+
+    /** As {@link #analyzeInside(Design, BlockLibrary, Map)}, with the layouts arriving at the boundary inputs. */
+    public static DesignAnalysis analyzeInside(Design inside, BlockLibrary library, Map<String, Shape> boundaryInputs,
+                                               Map<String, Layout> boundaryLayouts) {
         try (DesignAnalyzer a = new DesignAnalyzer(inside, library, AnalysisOptions.DEFAULT)) {
-            a.setBoundaryInputs(boundaryInputs);
+            a.setBoundaryInputs(boundaryInputs, boundaryLayouts);
             return a.analysis();
         }
     }
@@ -111,9 +128,16 @@ public final class DesignAnalyzer implements AutoCloseable {
      * of a composite; ports not named keep their example shape.
      */
     public synchronized void setBoundaryInputs(Map<String, Shape> shapes) {
+        setBoundaryInputs(shapes, boundaryLayouts);
+    }
+
+    /** Sets the shapes and layouts arriving at the boundary inputs of a composite inside. */
+    public synchronized void setBoundaryInputs(Map<String, Shape> shapes, Map<String, Layout> layouts) {
         Map<String, Shape> copy = Map.copyOf(shapes);
-        if (!copy.equals(boundaryInputs)) {
+        Map<String, Layout> layoutCopy = Map.copyOf(layouts);
+        if (!copy.equals(boundaryInputs) || !layoutCopy.equals(boundaryLayouts)) {
             boundaryInputs = copy;
+            boundaryLayouts = layoutCopy;
             for (Node n : design.nodes()) {
                 if (n.type().equals(BoundaryBlocks.INPUT_ID)) {
                     resolved.remove(n.id());
@@ -232,15 +256,17 @@ public final class DesignAnalyzer implements AutoCloseable {
         long params = 0;
         long macs = 0;
         long bytes = 0;
+        long inference = 0;
         List<Problem> problems = new ArrayList<>();
         for (NodeAnalysis r : snapshot.values()) {
             params += r.params();
             macs += r.macs();
             bytes += r.activationBytes();
+            inference += r.inferenceActivationBytes();
             problems.addAll(r.problems());
         }
         return new DesignAnalysis(design.revision(), Collections.unmodifiableList(fullOrder),
-                Collections.unmodifiableMap(snapshot), List.copyOf(problems), new Totals(params, macs, bytes));
+                Collections.unmodifiableMap(snapshot), List.copyOf(problems), new Totals(params, macs, bytes, inference));
     }
 
     /** Same wiring: evaluate the dirty nodes, then downstream only while outputs change. */
@@ -264,7 +290,8 @@ public final class DesignAnalyzer implements AutoCloseable {
             }
             results.put(id, after);
             changed.put(id, after);
-            if (before == null || before.evaluated() != after.evaluated() || !before.outputs().equals(after.outputs())) {
+            if (before == null || before.evaluated() != after.evaluated() || !before.outputs().equals(after.outputs())
+                    || !before.outputLayouts().equals(after.outputLayouts())) {
                 for (Edge e : design.outgoing(id)) {
                     Integer next = position.get(e.to().node());
                     if (next != null) {
@@ -280,6 +307,7 @@ public final class DesignAnalyzer implements AutoCloseable {
         long params = t.params();
         long macs = t.macs();
         long bytes = t.activationBytes();
+        long inference = t.inferenceActivationBytes();
         boolean problemsChanged = false;
         for (Map.Entry<String, NodeAnalysis> e : changed.entrySet()) {
             NodeAnalysis before = last.nodes().get(e.getKey());
@@ -287,6 +315,7 @@ public final class DesignAnalyzer implements AutoCloseable {
             params += after.params() - before.params();
             macs += after.macs() - before.macs();
             bytes += after.activationBytes() - before.activationBytes();
+            inference += after.inferenceActivationBytes() - before.inferenceActivationBytes();
             problemsChanged |= !before.problems().isEmpty() || !after.problems().isEmpty();
         }
         Map<String, NodeAnalysis> snapshot = new LinkedHashMap<>(last.nodes());
@@ -300,7 +329,7 @@ public final class DesignAnalyzer implements AutoCloseable {
             problems = List.copyOf(all);
         }
         return new DesignAnalysis(design.revision(), last.order(), Collections.unmodifiableMap(snapshot), problems,
-                new Totals(params, macs, bytes));
+                new Totals(params, macs, bytes, inference));
     }
 
     private NodeAnalysis analyse(String id, boolean nodeChanged) {
@@ -321,6 +350,7 @@ public final class DesignAnalyzer implements AutoCloseable {
             }
         }
         List<Shape> inputs = new ArrayList<>(inPorts.size());
+        List<Layout> layouts = new ArrayList<>(inPorts.size());
         boolean blocked = false;
         for (String port : inPorts) {
             Edge e = incoming.get(port);
@@ -342,6 +372,7 @@ public final class DesignAnalyzer implements AutoCloseable {
                 continue;
             }
             inputs.add(s);
+            layouts.add(source.outputLayout(e.from().port()));
         }
         if (problems != null || blocked || res.params() == null) {
             NodeAnalysis previous = results.get(id);
@@ -352,14 +383,23 @@ public final class DesignAnalyzer implements AutoCloseable {
             return NodeAnalysis.notEvaluated(id, inPorts, res.outPorts(), p);
         }
         NodeAnalysis previous = results.get(id);
-        if (!nodeChanged && previous != null && previous.evaluated() && previous.inputs().equals(inputs)) {
+        if (!nodeChanged && previous != null && previous.evaluated() && previous.inputs().equals(inputs)
+                && previous.inputLayouts().equals(layouts)) {
             return previous;
         }
         lastEvaluationCount++;
+        // Immutable once, so that the evaluation and the result share them instead of copying each.
+        inputs = List.copyOf(inputs);
+        layouts = List.copyOf(layouts);
         try {
-            Evaluation ev = res.type().evaluate(inputs, res.params());
-            return new NodeAnalysis(id, true, inPorts, inputs, res.outPorts(), ev.outputs(), ev.params(), ev.macs(),
-                    ev.activationBytes(), List.of());
+            Evaluation ev = res.type().evaluate(inputs, layouts, res.params());
+            ParamValues bound = res.automatic() ? res.type().bind(res.params(), inputs, layouts) : res.params();
+            return new NodeAnalysis(id, true, inPorts, inputs, layouts, res.outPorts(), ev.outputs(), ev.layouts(),
+                    bound, ev.params(), ev.macs(), ev.activationBytes(), ev.inferenceActivationBytes(), List.of());
+        } catch (LayoutException ex) {
+            Problem p = layoutProblem(id, ex, incoming);
+            return new NodeAnalysis(id, false, inPorts, inputs, layouts, res.outPorts(), List.of(), List.of(), null,
+                    0, 0, 0, 0, List.of(p));
         } catch (ShapeException ex) {
             Problem p = new Problem(id, ex.port(), Problem.Kind.SHAPE_MISMATCH, ex.getMessage());
             return new NodeAnalysis(id, false, inPorts, inputs, res.outPorts(), List.of(), 0, 0, 0, List.of(p));
@@ -368,6 +408,33 @@ public final class DesignAnalyzer implements AutoCloseable {
             Problem p = new Problem(id, null, Problem.Kind.SHAPE_MISMATCH, "could not be evaluated: " + ex);
             return NodeAnalysis.notEvaluated(id, inPorts, res.outPorts(), List.of(p));
         }
+    }
+
+    /**
+     * "expects channels-first N×C×H×W; stem.y is channels-last N×H×W×C": the block's message with
+     * the producer named, and the permute that repairs it when there is one.
+     */
+    private static Problem layoutProblem(String id, LayoutException ex, Map<String, Edge> incoming) {
+        Edge e = ex.port() == null ? null : incoming.get(ex.port());
+        String message = ex.getMessage();
+        Problem.LayoutFix fix = null;
+        if (e != null) {
+            String suffix = "; the input is " + ex.actual().description();
+            if (message.endsWith(suffix)) {
+                message = message.substring(0, message.length() - suffix.length()) + "; " + e.from() + " is "
+                        + ex.actual().description();
+            } else {
+                message = message + " (" + e.from() + " is " + ex.actual().description() + ")";
+            }
+            for (Layout target : ex.accepted()) {
+                List<Integer> dims = target == Layout.ANY ? null : TensorBlocks.permutation(ex.actual(), target);
+                if (dims != null) {
+                    fix = new Problem.LayoutFix(e, ex.actual(), target, dims);
+                    break;
+                }
+            }
+        }
+        return new Problem(id, ex.port(), Problem.Kind.LAYOUT_MISMATCH, message, fix);
     }
 
     private static List<Problem> add(List<Problem> list, Problem p) {
@@ -396,6 +463,10 @@ public final class DesignAnalyzer implements AutoCloseable {
             if (boundary != null) {
                 raw = new LinkedHashMap<>(raw);
                 raw.put("shape", BoundaryBlocks.shapeParam(boundary));
+                Layout layout = boundaryLayouts.get(node.id());
+                if (layout != null) {
+                    raw.put("layout", layout.shortName());
+                }
             }
             if (options.inputOverride() != null && type.id().equals(InputBlocks.IMAGE_ID)) {
                 Shape s = options.inputOverride();

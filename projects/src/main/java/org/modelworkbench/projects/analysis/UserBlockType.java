@@ -11,7 +11,10 @@ import java.util.WeakHashMap;
 import org.modelworkbench.blocks.library.BlockLibrary;
 import org.modelworkbench.blocks.param.ParamSpec;
 import org.modelworkbench.blocks.param.ParamValues;
+import org.modelworkbench.blocks.shape.Layout;
 import org.modelworkbench.blocks.shape.Shape;
+import org.modelworkbench.blocks.type.LayoutException;
+import java.util.Arrays;
 import org.modelworkbench.blocks.type.BlockType;
 import org.modelworkbench.blocks.type.Category;
 import org.modelworkbench.blocks.type.Evaluation;
@@ -47,9 +50,9 @@ public final class UserBlockType implements BlockType {
         long stamp = Long.MIN_VALUE;
         long revision = Long.MIN_VALUE;
         BlockLibrary library;
-        final Map<List<Shape>, Outcome> outcomes = new LinkedHashMap<>(16, 0.75f, true) {
+        final Map<List<Object>, Outcome> outcomes = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<List<Shape>, Outcome> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<List<Object>, Outcome> eldest) {
                 return size() > 64;
             }
         };
@@ -143,7 +146,7 @@ public final class UserBlockType implements BlockType {
     }
 
     @Override
-    public Evaluation evaluate(List<Shape> inputs, ParamValues values) throws ShapeException {
+    public Evaluation evaluate(List<Shape> inputs, List<Layout> layouts, ParamValues values) throws ShapeException {
         List<String> ports = definition.inputs();
         if (inputs.size() != ports.size()) {
             throw new ShapeException(null, "expects " + ports.size() + " inputs, got " + inputs.size());
@@ -153,7 +156,7 @@ public final class UserBlockType implements BlockType {
             throw new ShapeException(null, cycleMessage(cycle.get()));
         }
         Design inside = definition.inside();
-        List<Shape> key = List.copyOf(inputs);
+        List<Object> key = Arrays.asList(List.copyOf(inputs), layouts == null ? null : List.copyOf(layouts));
         Cache cache;
         synchronized (CACHES) {
             cache = CACHES.computeIfAbsent(inside, k -> new Cache());
@@ -169,9 +172,12 @@ public final class UserBlockType implements BlockType {
             }
             outcome = cache.outcomes.get(key);
             if (outcome == null) {
-                outcome = compute(ports, key);
+                outcome = compute(ports, inputs, layouts);
                 cache.outcomes.put(key, outcome);
             }
+        }
+        if (outcome.error() instanceof LayoutException l) {
+            throw l.relocated(l.port(), l.getMessage());
         }
         if (outcome.error() != null) {
             throw new ShapeException(outcome.error().port(), outcome.error().getMessage());
@@ -179,30 +185,38 @@ public final class UserBlockType implements BlockType {
         return outcome.evaluation();
     }
 
-    private Outcome compute(List<String> ports, List<Shape> inputs) {
+    private Outcome compute(List<String> ports, List<Shape> inputs, List<Layout> layouts) {
         Map<String, Shape> boundary = new HashMap<>();
+        Map<String, Layout> boundaryLayouts = new HashMap<>();
         for (int i = 0; i < ports.size(); i++) {
             boundary.put(ports.get(i), inputs.get(i));
+            if (layouts != null) {
+                boundaryLayouts.put(ports.get(i), layouts.get(i));
+            }
         }
         Design inside = definition.inside();
-        DesignAnalysis a = DesignAnalyzer.analyzeInside(inside, library, boundary);
+        DesignAnalysis a = DesignAnalyzer.analyzeInside(inside, library, boundary, boundaryLayouts);
         if (a.hasProblems()) {
-            return new Outcome(null, relocate(a.problems(), inside));
+            return new Outcome(null, relocate(a, inside));
         }
         List<Shape> outputs = new ArrayList<>();
+        List<Layout> outLayouts = new ArrayList<>();
         for (String out : definition.outputs()) {
             NodeAnalysis r = a.node(out);
             if (r == null || !r.evaluated() || r.inputs().isEmpty()) {
                 return new Outcome(null, new ShapeException(null, "boundary output '" + out + "' has no value"));
             }
             outputs.add(r.inputs().get(0));
+            outLayouts.add(r.inputLayouts().get(0));
         }
         var t = a.totals();
-        return new Outcome(new Evaluation(outputs, t.params(), t.macs(), t.activationBytes()), null);
+        return new Outcome(new Evaluation(outputs, layouts == null ? null : outLayouts, t.params(), t.macs(),
+                t.activationBytes(), t.inferenceActivationBytes()), null);
     }
 
     /** The first inner problem, said on the composite: at its input port when fed straight from one. */
-    private ShapeException relocate(List<Problem> problems, Design inside) {
+    private ShapeException relocate(DesignAnalysis a, Design inside) {
+        List<Problem> problems = a.problems();
         Problem p = problems.get(0);
         String outerPort = null;
         if (p.port() != null) {
@@ -226,6 +240,13 @@ public final class UserBlockType implements BlockType {
         }
         String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problem"
                 + (problems.size() > 2 ? "s" : "") + " inside)" : "";
+        if (p.kind() == Problem.Kind.LAYOUT_MISMATCH && outerPort != null) {
+            // Fed straight from a boundary input: the outside tensor is at fault, said at the outer port.
+            NodeAnalysis source = a.node(outerPort);
+            Layout actual = source == null || source.outputLayouts().isEmpty() ? Layout.ANY : source.outputLayouts().get(0);
+            return new LayoutException(outerPort, where + ": " + p.message() + more, p.message(), actual,
+                    p.fix() == null ? List.of() : List.of(p.fix().to()));
+        }
         return new ShapeException(outerPort, where + ": " + p.message() + more);
     }
 

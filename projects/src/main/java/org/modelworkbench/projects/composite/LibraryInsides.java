@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.modelworkbench.blocks.graph.BlockGraph;
 import org.modelworkbench.blocks.param.ParamValues;
+import org.modelworkbench.blocks.shape.Layout;
 import org.modelworkbench.blocks.shape.Shape;
 import org.modelworkbench.blocks.graph.CompositeBlockType;
 import org.modelworkbench.blocks.type.ShapeException;
@@ -34,7 +35,17 @@ public final class LibraryInsides {
     }
 
     public static Design expand(CompositeBlockType type, ParamValues values, List<Shape> inputs) throws ShapeException {
-        BlockGraph graph = type.expand(inputs, values);
+        return expand(type, values, inputs, null);
+    }
+
+    /**
+     * As {@link #expand(CompositeBlockType, ParamValues, List)} for input tensors of these layouts:
+     * "auto" values inside follow them (a head on a channels-last map pools channels-last), and the
+     * boundary inputs carry them so that the inside is checked as it is used.
+     */
+    public static Design expand(CompositeBlockType type, ParamValues values, List<Shape> inputs, List<Layout> layouts)
+            throws ShapeException {
+        BlockGraph graph = type.expand(inputs, layouts, values);
         Design d = new Design(type.displayName());
         d.setDescription(type.description());
         Set<String> taken = new HashSet<>();
@@ -78,6 +89,9 @@ public final class LibraryInsides {
             String id = boundaryIds.get(graph.inputs().get(i));
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("shape", BoundaryBlocks.shapeParam(inputs.get(i)));
+            if (layouts != null && layouts.get(i) != Layout.ANY) {
+                params.put("layout", layouts.get(i).shortName());
+            }
             d.addNode(place(new Node(id, BoundaryBlocks.INPUT_ID, params, 0, 0), depth, rowSize, placed));
         }
         for (BlockGraph.Node n : graph.nodes()) {

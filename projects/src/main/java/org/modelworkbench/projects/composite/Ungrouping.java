@@ -124,7 +124,7 @@ public final class Ungrouping {
                     + "known: its inside depends on them (fix the problems at or above it first)");
         }
         try {
-            return LibraryInsides.expand(composite, type.resolve(node.params()), r.inputs());
+            return LibraryInsides.expand(composite, type.resolve(node.params()), r.inputs(), r.inputLayouts());
         } catch (InvalidParameterException | ShapeException e) {
             throw new IllegalArgumentException("'" + node.id() + "' cannot be ungrouped: " + e.getMessage(), e);
         }

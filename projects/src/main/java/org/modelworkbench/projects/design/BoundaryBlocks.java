@@ -3,6 +3,7 @@ package org.modelworkbench.projects.design;
 import java.util.ArrayList;
 import java.util.List;
 import org.modelworkbench.blocks.param.ParamSpec;
+import org.modelworkbench.blocks.shape.Layout;
 import org.modelworkbench.blocks.shape.Shape;
 import org.modelworkbench.blocks.type.BlockSpec;
 import org.modelworkbench.blocks.type.BlockType;
@@ -27,6 +28,29 @@ public final class BoundaryBlocks {
     public static final String INPUT_PORT = "y";
     public static final String OUTPUT_PORT = "x";
 
+    private static final List<String> LAYOUTS = layoutChoices();
+
+    private static List<String> layoutChoices() {
+        List<String> names = new ArrayList<>();
+        names.add("auto");
+        for (Layout l : Layout.values()) {
+            names.add(l.shortName());
+        }
+        return List.copyOf(names);
+    }
+
+    private static Layout layoutOf(String name, int rank) {
+        if (!name.equals("auto")) {
+            return Layout.byShortName(name);
+        }
+        return switch (rank) {
+            case 4 -> Layout.NCHW;
+            case 3 -> Layout.TOKENS;
+            case 2 -> Layout.VECTOR;
+            default -> Layout.ANY;
+        };
+    }
+
     public static final BlockType INPUT = new PrimitiveBlockType(
             BlockSpec.builder(INPUT_ID, "Boundary input", Category.INPUT)
                     .description("An input port of a composite block you made (the node id is the port name). "
@@ -36,8 +60,12 @@ public final class BoundaryBlocks {
                     .param(ParamSpec.intList("shape", List.of(1, 64, 56, 56), 1, 8, 1, 1 << 30,
                             "Example input shape, used when the inside is analysed on its own; where the block is "
                                     + "used, the shape arriving at the port replaces it"))
+                    .param(ParamSpec.choice("layout", "auto", LAYOUTS,
+                            "Layout of the example; where the block is used, the arriving layout replaces it. auto: "
+                                    + "channels-first N×C×H×W for a 4-D example, tokens for 3-D, a vector for 2-D"))
                     .key("shape")
                     .output(INPUT_PORT, "any")
+                    .layouts((in, p, n) -> List.of(layoutOf(p.choice("layout"), p.intList("shape").size())))
                     .build(),
             (in, p) -> new Evaluation(List.of(shapeOf(p.intList("shape"))), 0, 0, 0));
 

@@ -9,13 +9,15 @@ import java.util.List;
  */
 public final class Migrations {
     /** The format this version of the app writes. */
-    public static final int CURRENT_VERSION = 2;
+    public static final int CURRENT_VERSION = 3;
 
     /**
      * The steps of the app; step i turns version i+1 into i+2. 1 → 2 adds the (empty)
-     * {@code "composites"} object of format 2.
+     * {@code "composites"} object of format 2; 2 → 3 writes the old defaults that format 3 made
+     * "auto" (conv padding 1, norm and head layouts) where a file left them implicit.
      */
-    public static final Migrations STANDARD = new Migrations(CURRENT_VERSION, List.of(new AddCompositesMigration()));
+    public static final Migrations STANDARD = new Migrations(CURRENT_VERSION,
+            List.of(new AddCompositesMigration(), new ExplicitOldDefaultsMigration()));
 
     private final int current;
     private final List<Migration> steps;

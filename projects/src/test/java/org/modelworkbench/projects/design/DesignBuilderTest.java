@@ -38,7 +38,7 @@ class DesignBuilderTest {
                 .containsExactly(Map.entry("batch", 1), Map.entry("channels", 1), Map.entry("height", 28),
                         Map.entry("width", 28));
         assertThat(d.node("conv").orElseThrow().params()).containsExactly(
-                Map.entry("out_channels", 8), Map.entry("kernel", 5), Map.entry("stride", 1), Map.entry("padding", 1),
+                Map.entry("out_channels", 8), Map.entry("kernel", 5), Map.entry("stride", 1), Map.entry("padding", "auto"),
                 Map.entry("dilation", 1), Map.entry("groups", 1), Map.entry("bias", true));
         assertThat(d.node("conv").orElseThrow().type()).isEqualTo("conv.conv2d");
     }

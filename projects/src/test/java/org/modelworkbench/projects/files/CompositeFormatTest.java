@@ -83,7 +83,7 @@ class CompositeFormatTest {
     @Test
     void compositesAreWrittenAfterTheEdgesSortedByNameWithPortListsFirst() throws Exception {
         ObjectNode tree = (ObjectNode) JSON.readTree(DesignWriter.toJson(residual()));
-        assertThat(tree.get("formatVersion").intValue()).isEqualTo(2);
+        assertThat(tree.get("formatVersion").intValue()).isEqualTo(Migrations.CURRENT_VERSION);
         assertThat(List.copyOf(iterable(tree.fieldNames())))
                 .containsExactly("formatVersion", "name", "description", "nodes", "edges", "composites");
         assertThat(List.copyOf(iterable(tree.get("composites").fieldNames()))).containsExactly("Head", "Unit");
@@ -109,13 +109,13 @@ class CompositeFormatTest {
     @Test
     void migratingFormatOneAddsAnEmptyCompositesObject() throws Exception {
         ObjectNode v1 = (ObjectNode) JSON.readTree(resource("/fixtures/format-v1.json"));
-        ObjectNode v2 = Migrations.STANDARD.migrate(v1, 1);
-        assertThat(v2.get("formatVersion").intValue()).isEqualTo(2);
+        ObjectNode v2 = new AddCompositesMigration().apply(v1);
         assertThat(v2.get("composites").isObject()).isTrue();
         assertThat(v2.get("composites").size()).isZero();
         Design d = new DesignReader().read(resource("/fixtures/format-v1.json"), "format-v1.json");
         assertThat(d.composites()).isEmpty();
-        assertThat(JSON.readTree(DesignWriter.toJson(d)).get("formatVersion").intValue()).isEqualTo(2);
+        assertThat(JSON.readTree(DesignWriter.toJson(d)).get("formatVersion").intValue())
+                .isEqualTo(Migrations.CURRENT_VERSION);
     }
 
     @Test
@@ -196,8 +196,9 @@ class CompositeFormatTest {
 
     @Test
     void aFileOfANewerFormatIsStillRefused() {
-        assertThatThrownBy(() -> new DesignReader().read("{\"formatVersion\": 3, \"name\": \"n\", \"nodes\": []}", "f"))
-                .hasMessageContaining("reads formats up to 2");
+        assertThatThrownBy(() -> new DesignReader().read("{\"formatVersion\": " + (Migrations.CURRENT_VERSION + 1)
+                + ", \"name\": \"n\", \"nodes\": []}", "f"))
+                .hasMessageContaining("reads formats up to " + Migrations.CURRENT_VERSION);
     }
 
     @Test
