@@ -65,7 +65,7 @@ class NodeSkinTextTest {
         Text subtitle = ir.texts().get(1);
         assertThat(subtitle.getText()).startsWith("invertedresidual_12 ");
         Text shape = canvas.nodeView("conv_1280").orElseThrow().texts().get(3);
-        assertThat(shape.getText()).isEqualTo("1×1280×7×7");
+        assertThat(shape.getText()).isEqualTo("1×1280×7×7 NCHW");
     }
 
     @Test
