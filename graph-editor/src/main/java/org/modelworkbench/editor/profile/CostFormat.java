@@ -12,7 +12,8 @@ import org.modelworkbench.projects.analysis.Counts;
 public final class CostFormat {
     /** The cost convention, as the profile panel states it. */
     public static final String CONVENTION = "MACs count conv, linear and matmul (attention and the selective scan "
-            + "included); FLOPs = 2 × MACs; activation memory is the fp32 size of every tensor produced.";
+            + "included); FLOPs = 2 × MACs; activation memory is the fp32 size of every tensor produced, "
+            + "in training (dropout and drop-path add tensors) and at inference.";
 
     private static final String[] BINARY = {" B", " KiB", " MiB", " GiB", " TiB", " PiB", " EiB"};
 

@@ -96,7 +96,7 @@ public class ProfileView extends VBox implements Disposable {
                 card("Parameters", "totalParams", paramsTotal, paramsExact),
                 card("MACs", "totalMacs", macsTotal, macsExact),
                 card("FLOPs", "totalFlops", flopsTotal, flopsExact),
-                card("Activation memory", "totalActivations", memoryTotal, memoryExact));
+                card("Activation memory (training)", "totalActivations", memoryTotal, memoryExact));
         cards.getStyleClass().add("profile-cards");
 
         Label convention = new Label(CostFormat.CONVENTION);
@@ -396,7 +396,7 @@ public class ProfileView extends VBox implements Disposable {
             flopsTotal.setText(CostFormat.si(t.flops()));
             flopsExact.setText(CostFormat.grouped(t.flops()));
             memoryTotal.setText(CostFormat.bytes(t.activationBytes()));
-            memoryExact.setText(CostFormat.grouped(t.activationBytes()) + " bytes (fp32)");
+            memoryExact.setText(CostFormat.bytes(t.inferenceActivationBytes()) + " at inference");
             // Bars are scaled to the costliest block, so that the differences show.
             long max = 0;
             for (NodeAnalysis na : analysis.nodes().values()) {

@@ -36,6 +36,24 @@ class ProfileViewTest {
     }
 
     @Test
+    void activationMemoryIsLabelledAsTrainingAndAlsoGivesTheSmallerInferenceFigure(FxRobot robot) throws Exception {
+        // MobileNetV2 (Fashion-MNIST) has a dropout before its classifier: a tensor only training makes.
+        EditorModel withDropout = new EditorModel(Templates.load("mobilenetv2-fmnist"));
+        robot.interact(() -> profile.getScene().setRoot(new ProfileView(withDropout)));
+        WaitForAsyncUtils.waitForFxEvents();
+        var totals = withDropout.analysis().totals();
+        assertThat(totals.inferenceActivationBytes()).isLessThan(totals.activationBytes());
+
+        assertThat(robot.lookup("#totalActivations").queryLabeled().getText())
+                .isEqualTo(CostFormat.bytes(totals.activationBytes()));
+        assertThat(robot.lookup("#totalActivationsExact").queryLabeled().getText())
+                .isEqualTo(CostFormat.bytes(totals.inferenceActivationBytes()) + " at inference");
+        assertThat(robot.lookup(".profile-cards").queryAs(javafx.scene.Parent.class)
+                .lookupAll(".label").stream().map(n -> ((javafx.scene.control.Label) n).getText()))
+                .contains("Activation memory (training)");
+    }
+
+    @Test
     void theTableSortsMacsNumericallyAndRowSelectionFollowsTheModelSelectionBothWays(FxRobot robot) {
         robot.interact(() -> TestScenes.snapshot(profile, shots.resolve("g2-profile.png")));
         assertThat(robot.lookup("#totalParams").queryLabeled().getText()).isEqualTo("272 K");
