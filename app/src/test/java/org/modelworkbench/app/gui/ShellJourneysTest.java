@@ -118,7 +118,15 @@ class ShellJourneysTest {
         WorkbenchFixture.settle(robot);
         assertThat(robot.lookup("#breadcrumb").tryQuery()).isEmpty();
         assertThat(canvas(robot).model()).isSameAs(document().model());
-        waitUntil(() -> focusOwner() instanceof GraphCanvas);
+        assertCanvasGetsTheKeyboard(robot);
+    }
+
+    /** Waits a little for the canvas to take the keyboard, then says who has it if it did not. */
+    void assertCanvasGetsTheKeyboard(FxRobot robot) {
+        for (int i = 0; i < 50 && !(focusOwner() instanceof GraphCanvas); i++) {
+            robot.sleep(100);
+        }
+        assertThat(focusOwner()).as("the keyboard's owner").isInstanceOf(GraphCanvas.class);
     }
 
     @Test

@@ -183,40 +183,71 @@ final class WorkspaceHost {
         focusCanvas();
     }
 
+    /** Pulses the canvas must have held the keyboard before {@link #focusCanvas} stops watching. */
+    private static final int FOCUS_STABLE_PULSES = 3;
+    /** Pulses after which {@link #focusCanvas} gives up (the window may be hidden, or a dialog open). */
+    private static final int FOCUS_MAX_PULSES = 60;
+
     /**
      * Gives the keyboard to the canvas shown (after a design is opened, a composite entered or left,
-     * the start page put away), so that F, Delete and Alt+Up work without a click first. The request
-     * is repeated after the next layout pulse: the pulse's focus clean-up (the start page's button or
-     * the old canvas left the scene) would otherwise pass the keyboard to the first text field, the
-     * palette search, where "f" filters blocks.
+     * the start page put away), so that F, Delete and Alt+Up work without a click first.
+     *
+     * <p>One request is not enough: the focus clean-up at the start of the following pulses (the
+     * start page's button was hidden, the old canvas left the scene, the toolbar's overflow button
+     * went away) moves the keyboard to the next control, the palette search, and under a real display
+     * the canvas is not even in the scene until the split pane's skin is made. So it is asked again after each layout
+     * pulse until the canvas has held it for a few pulses; a mouse press or key press by the user, or
+     * another workspace, ends the watch at once, so a click into a field is never undone.
      */
     void focusCanvas() {
         Workspace ws = workspace.get();
-        if (ws == null) {
+        // The window's scene: the canvas itself joins it only when the split pane's skin is made (next pulse).
+        Scene scene = holder.getScene();
+        if (ws == null || scene == null) {
             return;
         }
         GraphCanvas canvas = ws.canvas;
-        Runnable focus = () -> {
-            if (workspace.get() == ws && !ws.isDisposed() && canvas.getScene() != null && !canvas.isFocused()) {
+        int[] pulses = {0, 0};
+        boolean[] over = {false};
+        Runnable[] afterPulse = new Runnable[1];
+        javafx.event.EventHandler<javafx.event.Event> userActs = e -> over[0] = true;
+        Runnable stop = () -> {
+            over[0] = true;
+            // Not removed while the scene runs its pulse listeners.
+            Platform.runLater(() -> {
+                scene.removePostLayoutPulseListener(afterPulse[0]);
+                scene.removeEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, userActs);
+                scene.removeEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, userActs);
+            });
+        };
+        afterPulse[0] = () -> {
+            if (over[0] || workspace.get() != ws || ws.isDisposed() || ++pulses[0] > FOCUS_MAX_PULSES) {
+                stop.run();
+                return;
+            }
+            if (canvas.getScene() != scene) {
+                pulses[1] = 0;
+            } else if (scene.getFocusOwner() == canvas) {
+                if (++pulses[1] >= FOCUS_STABLE_PULSES) {
+                    stop.run();
+                    return;
+                }
+            } else {
+                pulses[1] = 0;
                 canvas.requestFocus();
             }
-        };
-        Platform.runLater(focus);
-        Scene scene = canvas.getScene();
-        if (scene != null) {
-            boolean[] done = new boolean[1];
-            Runnable[] afterPulse = new Runnable[1];
-            afterPulse[0] = () -> {
-                if (!done[0]) {
-                    done[0] = true;
-                    focus.run();
-                    // Not removed while the scene runs its listeners.
-                    Platform.runLater(() -> scene.removePostLayoutPulseListener(afterPulse[0]));
-                }
-            };
-            scene.addPostLayoutPulseListener(afterPulse[0]);
             Platform.requestNextPulse();
-        }
+        };
+        // After the event being dispatched now (e.g. the Alt+Up that left a composite, itself a key press).
+        Platform.runLater(() -> {
+            if (!over[0]) {
+                scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, userActs);
+                scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, userActs);
+            }
+        });
+        scene.addPostLayoutPulseListener(afterPulse[0]);
+        canvas.requestFocus();
+        Platform.requestNextPulse();
     }
 
     private void updateBreadcrumb() {
