@@ -65,7 +65,8 @@ class EditorJourneysTest {
     void openTemplate(FxRobot robot, String id) {
         WorkbenchFixture.scrollIntoView(robot.lookup("#template-" + id).query());
         robot.clickOn("#template-" + id);
-        waitUntil(() -> document() != null && canvas(robot).nodeViewCount() > 0);
+        waitUntil(() -> document() != null);
+        WorkbenchFixture.showTopReadable(robot);
         WorkbenchFixture.settle(robot);
     }
 
@@ -237,7 +238,8 @@ class EditorJourneysTest {
 
         assertThat(file).exists();
         assertThat(document().isDirty()).isFalse();
-        assertThat(stage.getTitle()).isEqualTo("my swin.json — Model Workbench");
+        assertThat(stage.getTitle()).as("the design's name, then its file")
+                .isEqualTo("Swin (Fashion-MNIST) — my swin.json — Model Workbench");
         assertThat(app.preferences.recent()).first().isEqualTo(file.toAbsolutePath());
 
         clickMenu(robot, "menu-file", ActionId.CLOSE.menuItemId());

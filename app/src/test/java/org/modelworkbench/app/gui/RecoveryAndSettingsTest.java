@@ -78,7 +78,7 @@ class RecoveryAndSettingsTest {
         assertThat(DesignWriter.toJson(doc.model().design())).isEqualTo(crashedJson);
         assertThat(doc.isDirty()).isTrue();
         assertThat(doc.path()).isEqualTo(data.resolve("vit.json").toAbsolutePath());
-        assertThat(stage.getTitle()).isEqualTo("*vit.json — Model Workbench");
+        assertThat(stage.getTitle()).isEqualTo("*ViT (Fashion-MNIST) — vit.json — Model Workbench");
 
         // Saving writes the recovered design to its own file; a clean exit leaves no autosave behind.
         robot.clickOn("#graph-canvas");

@@ -15,6 +15,7 @@ import javax.imageio.ImageIO;
 import org.modelworkbench.app.gui.prefs.AppFolders;
 import org.modelworkbench.app.gui.prefs.Preferences;
 import org.modelworkbench.app.gui.window.MainWindow;
+import org.modelworkbench.editor.canvas.GraphCanvas;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -136,6 +137,23 @@ final class WorkbenchFixture {
                 }
             }
         });
+    }
+
+    /**
+     * Waits until the open design is on the canvas, then shows its top at a readable 80 % (designs
+     * open zoomed to fit, which for a tall design draws the overview without block skins): the view
+     * in which the robot clicks blocks by id.
+     */
+    static void showTopReadable(FxRobot robot) {
+        waitUntil(() -> robot.lookup("#graph-canvas").tryQuery().isPresent()
+                && !robot.lookup("#graph-canvas").queryAs(GraphCanvas.class).nodeGeometries().isEmpty());
+        fx(() -> {
+            GraphCanvas canvas = robot.lookup("#graph-canvas").queryAs(GraphCanvas.class);
+            javafx.geometry.Bounds b = canvas.contentBounds();
+            double z = 0.8;
+            canvas.setView(z, canvas.getWidth() / 2 - b.getCenterX() * z, 40 - b.getMinY() * z);
+        });
+        waitUntil(() -> robot.lookup("#graph-canvas").queryAs(GraphCanvas.class).nodeViewCount() > 0);
     }
 
     static void settle(FxRobot robot) {

@@ -51,8 +51,8 @@ class WorkspaceLifecycleTest {
     EditorModel openTemplate(FxRobot robot, String id) {
         WorkbenchFixture.scrollIntoView(robot.lookup("#template-" + id).query());
         robot.clickOn("#template-" + id);
-        waitUntil(() -> app.window.documents().document() != null
-                && robot.lookup("#graph-canvas").queryAs(GraphCanvas.class).nodeViewCount() > 0);
+        waitUntil(() -> app.window.documents().document() != null);
+        WorkbenchFixture.showTopReadable(robot);
         WorkbenchFixture.settle(robot);
         return app.window.documents().document().model();
     }

@@ -17,6 +17,8 @@ public enum ActionId {
     OPEN(Group.FILE, "Open…", "Open a project file", Scope.GLOBAL, shortcut(KeyCode.O)),
     SAVE(Group.FILE, "Save", "Save the design", Scope.GLOBAL, shortcut(KeyCode.S)),
     SAVE_AS(Group.FILE, "Save As…", "Save the design under a new name", Scope.GLOBAL, shortcutShift(KeyCode.S)),
+    RENAME_DESIGN(Group.FILE, "Rename Design…", "Change the design's name and description (one undoable step)",
+            Scope.GLOBAL),
     EXPORT_PNG(Group.FILE, "Export PNG…", "Export the whole graph as a PNG image", Scope.GLOBAL, shortcutShift(KeyCode.E)),
     EXPORT_SVG(Group.FILE, "Export SVG…", "Export the whole graph as an SVG drawing", Scope.GLOBAL),
     CLOSE(Group.FILE, "Close", "Close the design", Scope.GLOBAL, shortcut(KeyCode.W)),

@@ -29,6 +29,8 @@ public final class ActionRegistry {
     private final Map<ActionId, BooleanProperty> disabled = new EnumMap<>(ActionId.class);
     private final Map<ActionId, StringProperty> texts = new EnumMap<>(ActionId.class);
     private Scene scene;
+    /** True while the scene dispatches a key press (set by a filter, cleared once it is done). */
+    private boolean keyPressInFlight;
     private final java.util.Set<ActionId> beforeControls = java.util.EnumSet.noneOf(ActionId.class);
 
     /** Says what an action does; it is enabled unless {@link #disabledProperty} says otherwise. */
@@ -66,15 +68,24 @@ public final class ActionRegistry {
     }
 
     /**
-     * Runs the action if it is bound and enabled. An {@link ActionId.Scope#EDITOR} action does
-     * nothing while a text field has the keyboard.
+     * Runs the action for a key: if it is bound and enabled, and, for an {@link ActionId.Scope#EDITOR}
+     * action, only while no text field has the keyboard (typing "f" in a search box must not zoom).
      */
     public void fire(ActionId id) {
-        Runnable h = handlers.get(id);
-        if (h == null || disabledProperty(id).get()) {
+        if (id.scope() == ActionId.Scope.EDITOR && scene != null && scene.getFocusOwner() instanceof TextInputControl) {
             return;
         }
-        if (id.scope() == ActionId.Scope.EDITOR && scene != null && scene.getFocusOwner() instanceof TextInputControl) {
+        perform(id);
+    }
+
+    /**
+     * Runs the action because the user chose it (a menu item or toolbar button clicked, a context
+     * menu, a link): if it is bound and enabled, wherever the keyboard is. The action works on the
+     * workspace shown, never on the focused control.
+     */
+    public void perform(ActionId id) {
+        Runnable h = handlers.get(id);
+        if (h == null || disabledProperty(id).get()) {
             return;
         }
         h.run();
@@ -119,8 +130,45 @@ public final class ActionRegistry {
         if (!id.keys().isEmpty()) {
             item.setAccelerator(id.keys().get(0));
         }
-        item.setOnAction(e -> fire(id));
+        // The same handler serves a click and the item's accelerator: only a key press is checked for the
+        // text field that has the keyboard.
+        item.setOnAction(e -> {
+            if (keyPressInFlight) {
+                fire(id);
+            } else {
+                perform(id);
+            }
+        });
         return item;
+    }
+
+    /**
+     * A menu item for a context menu (canvas, block), e.g. id "context-zoom-fit": the action's text
+     * and enabled state, run as a click. It carries no accelerator: the keys are the menu bar's (a
+     * context menu's accelerators would be added to the scene each time it is shown).
+     */
+    public MenuItem contextMenuItem(ActionId id) {
+        MenuItem item = new MenuItem();
+        item.setId("context-" + id.menuItemId().substring("menu-".length()));
+        item.textProperty().bind(textProperty(id));
+        item.disableProperty().bind(disabledProperty(id));
+        item.setOnAction(e -> perform(id));
+        return item;
+    }
+
+    /** A context menu of these actions (null: a separator), leaving out those that are not bound. */
+    public javafx.scene.control.ContextMenu contextMenu(ActionId... ids) {
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+        for (ActionId id : ids) {
+            if (id == null) {
+                if (!menu.getItems().isEmpty()) {
+                    menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+                }
+            } else if (isBound(id)) {
+                menu.getItems().add(contextMenuItem(id));
+            }
+        }
+        return menu;
     }
 
     /** A toolbar button showing only {@code graphic}; the tooltip gives the action's text and key. */
@@ -129,7 +177,7 @@ public final class ActionRegistry {
         b.setId("tool-" + id.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         b.setFocusTraversable(false);
         b.disableProperty().bind(disabledProperty(id));
-        b.setOnAction(e -> fire(id));
+        b.setOnAction(e -> perform(id));
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(textProperty(id).map(t -> id.keys().isEmpty() ? t
                 : t + "   (" + id.keys().get(0).getDisplayText() + ")"));
@@ -145,6 +193,11 @@ public final class ActionRegistry {
      */
     public void installKeys(Scene scene, List<ActionId> inMenus) {
         this.scene = scene;
+        // Marks the dispatch of a key press, so that a menu item run by its accelerator is told from a click.
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            keyPressInFlight = true;
+            javafx.application.Platform.runLater(() -> keyPressInFlight = false);
+        });
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             for (ActionId id : beforeControls) {
                 if (isBound(id) && !disabledProperty(id).get() && id.keys().stream().anyMatch(k -> k.match(e))

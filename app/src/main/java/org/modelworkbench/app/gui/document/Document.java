@@ -21,6 +21,7 @@ public final class Document {
     private final BooleanProperty recovered = new SimpleBooleanProperty(this, "recovered");
     private final BooleanBinding dirty;
     private final StringBinding displayName;
+    private final StringBinding designName;
 
     public Document(EditorModel model, Path path) {
         this.model = model;
@@ -30,6 +31,8 @@ public final class Document {
             Path p = this.path.get();
             return p == null ? model.design().name() : p.getFileName().toString();
         }, this.path, model.commands().revisionProperty());
+        // Only commands change a design, and each one (done, undone, redone) bumps the revision.
+        this.designName = Bindings.createStringBinding(() -> model.design().name(), model.commands().revisionProperty());
     }
 
     public EditorModel model() {
@@ -56,6 +59,22 @@ public final class Document {
     /** The file name once saved, the design's name before. */
     public StringBinding displayNameProperty() {
         return displayName;
+    }
+
+    /** The design's own name (File › Rename Design… changes it), whether or not it has a file. */
+    public StringBinding designNameProperty() {
+        return designName;
+    }
+
+    /**
+     * What the window's title calls the document: the design's name; once saved, also the file's
+     * name, unless the design is named after its file ("resnet.json" for a design named "resnet").
+     */
+    public static String titleText(String name, String fileName, Path path) {
+        if (path == null) {
+            return name;
+        }
+        return fileName.equals(name + ".json") ? fileName : name + " — " + fileName;
     }
 
     public void markRecovered() {

@@ -16,6 +16,7 @@ import org.modelworkbench.app.gui.prefs.Preferences;
 import org.modelworkbench.app.gui.prefs.PreferencesException;
 import org.modelworkbench.blocks.io.InputBlocks;
 import org.modelworkbench.blocks.library.BlockLibrary;
+import org.modelworkbench.editor.edit.RenameDesign;
 import org.modelworkbench.editor.model.EditorModel;
 import org.modelworkbench.projects.design.Design;
 import org.modelworkbench.projects.design.DesignBuilder;
@@ -113,9 +114,12 @@ public final class DocumentController {
         }
     }
 
+    /** The name of a new blank design, until it is renamed or first saved. */
+    public static final String UNTITLED = "Untitled design";
+
     /** A design with one image input, ready for blocks. */
     public static Design blankDesign() {
-        DesignBuilder b = new DesignBuilder("Untitled design");
+        DesignBuilder b = new DesignBuilder(UNTITLED);
         b.add("input", InputBlocks.IMAGE_ID, Map.of());
         return b.build();
     }
@@ -195,6 +199,7 @@ public final class DocumentController {
 
     private boolean write(Document doc, Path file) {
         Path abs = file.toAbsolutePath().normalize();
+        nameAfterFileOnFirstSave(doc, abs);
         try {
             ProjectFiles.write(doc.model().design(), abs);
         } catch (ProjectFileException e) {
@@ -207,6 +212,23 @@ public final class DocumentController {
         savePreferences();
         onStatus.accept("Saved " + abs);
         return true;
+    }
+
+    /**
+     * An "Untitled design" saved to a file for the first time takes the file's name ("cifar
+     * net.json" → "cifar net"), so that the title, the status bar and the file agree. It is done as
+     * its own undoable step (Undo Rename to …) before writing, not by changing the design behind the
+     * history's back: the saved file holds the name, and undoing it is an unsaved change like any other.
+     */
+    private static void nameAfterFileOnFirstSave(Document doc, Path file) {
+        var design = doc.model().design();
+        if (doc.path() != null || !UNTITLED.equals(design.name()) || doc.model().isReadOnly()) {
+            return;
+        }
+        String stem = file.getFileName().toString().replaceFirst("(?i)\\.json$", "").strip();
+        if (!stem.isEmpty()) {
+            doc.model().execute(new RenameDesign(design, stem, design.description()));
+        }
     }
 
     /** Closes the design (the start page shows). */

@@ -119,7 +119,12 @@ final class EditActions {
         });
         shell.statusBar().runTask(task, selectionOnly ? "Laying out the selection…" : "Laying out the design…", () -> {
             if (!selectionOnly) {
-                canvas.zoomToFit();
+                // The task moves the blocks in its own succeeded(), which runs after this handler: fit after that.
+                javafx.application.Platform.runLater(() -> {
+                    if (shell.host().workspace() == ws) {
+                        canvas.zoomToFit();
+                    }
+                });
             }
         });
     }

@@ -10,6 +10,7 @@ import org.modelworkbench.app.gui.dialogs.Dialogs;
 import org.modelworkbench.app.gui.document.DocumentController;
 import org.modelworkbench.app.gui.document.FilePicker;
 import org.modelworkbench.editor.canvas.GraphExport;
+import org.modelworkbench.editor.edit.RenameDesign;
 
 /** The File menu's actions: new, open, save, export, close, quit. */
 final class FileActions {
@@ -42,10 +43,29 @@ final class FileActions {
             shell.commitPendingEdits();
             documents.saveAs();
         }, noDocument);
+        actions.bind(ActionId.RENAME_DESIGN, () -> shell.withWorkspace(ws -> renameDesign()), notEditing);
         actions.bind(ActionId.EXPORT_PNG, () -> shell.withWorkspace(this::exportPng), notEditing);
         actions.bind(ActionId.EXPORT_SVG, () -> shell.withWorkspace(this::exportSvg), notEditing);
         actions.bind(ActionId.CLOSE, documents::close, noDocument);
         actions.bind(ActionId.QUIT, quit);
+    }
+
+    /** Renames the document's own design (also from inside a composite: the history is shared). */
+    private void renameDesign() {
+        var doc = shell.documents().document();
+        if (doc == null) {
+            return;
+        }
+        shell.commitPendingEdits();
+        var design = doc.model().design();
+        RenameDialog.ask(shell.stage(), design).ifPresent(answer -> {
+            RenameDesign rename = new RenameDesign(design, answer.name(), answer.description());
+            if (!rename.changesNothing()) {
+                doc.model().execute(rename);
+                shell.statusBar().message("Renamed the design to " + design.name());
+            }
+        });
+        shell.host().focusCanvas();
     }
 
     private void exportPng(Workspace ws) {

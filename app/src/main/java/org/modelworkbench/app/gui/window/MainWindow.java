@@ -86,7 +86,9 @@ public final class MainWindow {
         FileActions.bind(shell, this::showStartPage, this::quit);
         EditActions.bind(shell);
         ViewActions.bind(shell, theme, snapToGrid, minimapShown);
-        host.setOnLeaveInside(() -> actions.fire(org.modelworkbench.app.gui.actions.ActionId.LEAVE_INSIDE));
+        // A click on the breadcrumb's Up link: run wherever the keyboard is (not checked like the Alt+Up key).
+        host.setOnLeaveInside(() -> actions.perform(org.modelworkbench.app.gui.actions.ActionId.LEAVE_INSIDE));
+        host.setContextMenus(new CanvasContextMenus(actions));
         WindowMenus menus = new WindowMenus(shell, theme);
         var menuBar = menus.menuBar(snapToGrid, minimapShown);
         ToolBar tools = menus.toolBar();
@@ -99,6 +101,13 @@ public final class MainWindow {
         root.getStyleClass().add("main-window");
 
         documents.documentProperty().addListener((obs, old, now) -> showDocument(now));
+        startPageShown.addListener((obs, was, shown) -> {
+            statusBar.setDesignInView(!shown);
+            if (!shown) {
+                host.focusCanvas();
+            }
+        });
+        statusBar.setDesignInView(!startPageShown.get());
         theme.addListener((obs, old, now) -> applyTheme(now));
         applyTheme(theme.get());
 
@@ -114,10 +123,12 @@ public final class MainWindow {
         // The title reads these values (not the document directly), so that the lazy bindings stay valid and keep
         // telling it about changes.
         ObservableValue<Boolean> dirty = documents.documentProperty().flatMap(d -> d.dirtyProperty()).orElse(false);
-        ObservableValue<String> name = documents.documentProperty().flatMap(d -> d.displayNameProperty()).orElse("");
+        ObservableValue<String> file = documents.documentProperty().flatMap(d -> d.displayNameProperty()).orElse("");
+        ObservableValue<String> name = documents.documentProperty().flatMap(d -> d.designNameProperty()).orElse("");
         stage.titleProperty().bind(Bindings.createStringBinding(
-                () -> documents.document() == null ? TITLE : (dirty.getValue() ? "*" : "") + name.getValue() + " — " + TITLE,
-                documents.documentProperty(), dirty, name));
+                () -> documents.document() == null ? TITLE : (dirty.getValue() ? "*" : "")
+                        + Document.titleText(name.getValue(), file.getValue(), documents.document().path()) + " — " + TITLE,
+                documents.documentProperty(), dirty, file, name));
         stage.setOnCloseRequest(e -> {
             if (!closeWindow()) {
                 e.consume();

@@ -35,6 +35,7 @@ final class StatusBarView extends HBox {
     private final PauseTransition messageTimeout = new PauseTransition(Duration.seconds(6));
     private Document document;
     private GraphCanvas canvas;
+    private boolean designInView = true;
     private final InvalidationListener refresh = o -> refresh();
     private final ChangeListener<Number> zoomListener = (o, a, b) -> showZoom();
 
@@ -77,6 +78,7 @@ final class StatusBarView extends HBox {
         following.onInvalidated(doc.model().analysisProperty(), refresh);
         following.onInvalidated(doc.dirtyProperty(), refresh);
         following.onInvalidated(doc.displayNameProperty(), refresh);
+        following.onChange(doc.designNameProperty(), (o, was, now) -> refresh());
         following.onChange(canvas.zoomProperty(), zoomListener);
         following.add(() -> {
             if (document == doc && this.canvas == canvas) {
@@ -176,8 +178,18 @@ final class StatusBarView extends HBox {
         }
     }
 
+    /**
+     * Whether the workspace is in view: behind the start page no canvas is seen, so no zoom is shown
+     * (the design's name and totals stay: it is still the open design).
+     */
+    void setDesignInView(boolean inView) {
+        designInView = inView;
+        showZoom();
+    }
+
     private void showZoom() {
-        zoom.setText(canvas == null ? "" : String.format(Locale.ROOT, "%.0f %%", canvas.zoomProperty().get() * 100));
+        zoom.setText(canvas == null || !designInView ? ""
+                : String.format(Locale.ROOT, "%.0f %%", canvas.zoomProperty().get() * 100));
     }
 
     private static Label label(String id) {

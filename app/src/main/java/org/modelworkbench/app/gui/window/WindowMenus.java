@@ -55,7 +55,7 @@ final class WindowMenus {
         recent.setOnShowing(e -> fillRecent(recent));
         file.getItems().add(recent);
         file.getItems().add(new SeparatorMenuItem());
-        add(file, ActionId.SAVE, ActionId.SAVE_AS);
+        add(file, ActionId.SAVE, ActionId.SAVE_AS, ActionId.RENAME_DESIGN);
         if (actions.isBound(ActionId.EXPORT_PNG) || actions.isBound(ActionId.EXPORT_SVG)) {
             file.getItems().add(new SeparatorMenuItem());
             add(file, ActionId.EXPORT_PNG, ActionId.EXPORT_SVG);

@@ -8,15 +8,18 @@ import javafx.beans.InvalidationListener;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.layout.BorderPane;
 import org.modelworkbench.app.gui.document.Document;
 import org.modelworkbench.blocks.type.BlockType;
 import org.modelworkbench.editor.canvas.GraphCanvas;
 import org.modelworkbench.editor.group.CompositeNavigator;
 import org.modelworkbench.editor.lifecycle.Subscriptions;
+import org.modelworkbench.editor.model.EditorModel;
 import org.modelworkbench.editor.palette.PaletteView;
 import org.modelworkbench.projects.analysis.UserBlockType;
 
@@ -36,6 +39,9 @@ final class WorkspaceHost {
     private final BooleanProperty snapToGrid;
     private final BooleanProperty minimapShown;
     private Runnable onLeaveInside = () -> { };
+    private CanvasContextMenus contextMenus;
+    /** The view (zoom, x, y) each level of the open document was left with, so going back shows it again. */
+    private final java.util.Map<EditorModel, double[]> views = new java.util.WeakHashMap<>();
 
     /** Per open document: what is followed for it, removed when it closes. */
     private Document document;
@@ -71,6 +77,11 @@ final class WorkspaceHost {
     /** What the breadcrumb's Up button does (the window routes it through its Leave Inside action). */
     void setOnLeaveInside(Runnable onLeaveInside) {
         this.onLeaveInside = onLeaveInside;
+    }
+
+    /** The context menus every workspace's canvas gets from now on. */
+    void setContextMenus(CanvasContextMenus contextMenus) {
+        this.contextMenus = contextMenus;
     }
 
     /**
@@ -129,6 +140,7 @@ final class WorkspaceHost {
             documentSubscriptions = null;
         }
         document = null;
+        views.clear();
     }
 
     /** Shows one level of the open document: its own design, or the inside of a composite. */
@@ -137,6 +149,8 @@ final class WorkspaceHost {
         double[] horizontalDividers = null;
         double[] verticalDividers = null;
         if (old != null && !old.isDisposed()) {
+            views.put(old.model, new double[] {old.canvas.getZoom(), old.canvas.translateXOfView(),
+                    old.canvas.translateYOfView()});
             if (!fresh) {
                 horizontalDividers = old.horizontal.getDividerPositions();
                 verticalDividers = old.vertical.getDividerPositions();
@@ -153,12 +167,87 @@ final class WorkspaceHost {
         ws.bindToWindow(snapToGrid, minimapShown);
         ws.canvas.onOpenNodeProperty().set(this::openInside);
         ws.problems.setOnReveal(this::reveal);
+        if (contextMenus != null) {
+            contextMenus.install(ws);
+        }
         ws.own(statusBar.follow(document, ws.canvas));
         workspace.set(ws);
         holder.setCenter(ws.root());
         updateBreadcrumb();
-        initialView(ws.canvas);
-        Platform.runLater(ws.canvas::requestFocus);
+        double[] view = fresh ? null : views.get(level.model());
+        if (view != null) {
+            ws.canvas.setView(view[0], view[1], view[2]);
+        } else {
+            initialView(ws.canvas);
+        }
+        focusCanvas();
+    }
+
+    /** Pulses the canvas must have held the keyboard before {@link #focusCanvas} stops watching. */
+    private static final int FOCUS_STABLE_PULSES = 3;
+    /** Pulses after which {@link #focusCanvas} gives up (the window may be hidden, or a dialog open). */
+    private static final int FOCUS_MAX_PULSES = 60;
+
+    /**
+     * Gives the keyboard to the canvas shown (after a design is opened, a composite entered or left,
+     * the start page put away), so that F, Delete and Alt+Up work without a click first.
+     *
+     * <p>One request is not enough: the focus clean-up at the start of the following pulses (the
+     * start page's button was hidden, the old canvas left the scene, the toolbar's overflow button
+     * went away) moves the keyboard to the next control, the palette search, and under a real display
+     * the canvas is not even in the scene until the split pane's skin is made. So it is asked again after each layout
+     * pulse until the canvas has held it for a few pulses; a mouse press or key press by the user, or
+     * another workspace, ends the watch at once, so a click into a field is never undone.
+     */
+    void focusCanvas() {
+        Workspace ws = workspace.get();
+        // The window's scene: the canvas itself joins it only when the split pane's skin is made (next pulse).
+        Scene scene = holder.getScene();
+        if (ws == null || scene == null) {
+            return;
+        }
+        GraphCanvas canvas = ws.canvas;
+        int[] pulses = {0, 0};
+        boolean[] over = {false};
+        Runnable[] afterPulse = new Runnable[1];
+        javafx.event.EventHandler<javafx.event.Event> userActs = e -> over[0] = true;
+        Runnable stop = () -> {
+            over[0] = true;
+            // Not removed while the scene runs its pulse listeners.
+            Platform.runLater(() -> {
+                scene.removePostLayoutPulseListener(afterPulse[0]);
+                scene.removeEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, userActs);
+                scene.removeEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, userActs);
+            });
+        };
+        afterPulse[0] = () -> {
+            if (over[0] || workspace.get() != ws || ws.isDisposed() || ++pulses[0] > FOCUS_MAX_PULSES) {
+                stop.run();
+                return;
+            }
+            if (canvas.getScene() != scene) {
+                pulses[1] = 0;
+            } else if (scene.getFocusOwner() == canvas) {
+                if (++pulses[1] >= FOCUS_STABLE_PULSES) {
+                    stop.run();
+                    return;
+                }
+            } else {
+                pulses[1] = 0;
+                canvas.requestFocus();
+            }
+            Platform.requestNextPulse();
+        };
+        // After the event being dispatched now (e.g. the Alt+Up that left a composite, itself a key press).
+        Platform.runLater(() -> {
+            if (!over[0]) {
+                scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, userActs);
+                scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, userActs);
+            }
+        });
+        scene.addPostLayoutPulseListener(afterPulse[0]);
+        canvas.requestFocus();
+        Platform.requestNextPulse();
     }
 
     private void updateBreadcrumb() {
@@ -227,38 +316,50 @@ final class WorkspaceHost {
         ws.canvas.centerOn(nodeId);
     }
 
-    /** Below this zoom the canvas draws an overview without text: not where a design should open. */
-    static final double READABLE_ZOOM = 0.55;
+    /** The most a design is zoomed when it opens: a small design is not blown up. */
+    static final double OPEN_MAX_ZOOM = 1.0;
+    /** Room left around the design when it is fitted, in pixels. */
+    private static final double FIT_MARGIN = 40;
 
     /**
-     * The view a design opens with: the whole design when it fits at a readable size, otherwise
-     * its beginning (the input) at a comfortable zoom; F fits the whole design anyway.
+     * The view a design opens with: the whole design, at most at 100 %. The canvas gets its real
+     * size only when the window is laid out (first an empty size, then the split panes' share), so
+     * the fit is made when it has a size and made again whenever the size changes, until the view
+     * is changed by anything else (the user zooms or pans): then the user's view is kept.
      */
+    @SuppressWarnings("unchecked")
     static void initialView(GraphCanvas canvas) {
-        if (canvas.getWidth() <= 0 || canvas.getHeight() <= 0) {
-            InvalidationListener[] wait = new InvalidationListener[1];
-            wait[0] = o -> {
-                if (canvas.getWidth() > 0 && canvas.getHeight() > 0) {
-                    canvas.layoutBoundsProperty().removeListener(wait[0]);
-                    Platform.runLater(() -> initialView(canvas));
-                }
-            };
-            canvas.layoutBoundsProperty().addListener(wait[0]);
-            return;
-        }
-        canvas.zoomToFit();
-        if (canvas.getZoom() >= READABLE_ZOOM) {
-            return;
-        }
+        double[] fitted = {Double.NaN, Double.NaN, Double.NaN};
+        ChangeListener<Bounds>[] follow = new ChangeListener[1];
+        follow[0] = (obs, was, now) -> {
+            if (now.getWidth() <= 0 || now.getHeight() <= 0) {
+                return;
+            }
+            boolean untouched = Double.isNaN(fitted[0]) || (fitted[0] == canvas.getZoom()
+                    && fitted[1] == canvas.translateXOfView() && fitted[2] == canvas.translateYOfView());
+            if (!untouched) {
+                canvas.layoutBoundsProperty().removeListener(follow[0]);
+                return;
+            }
+            fitCapped(canvas, OPEN_MAX_ZOOM);
+            fitted[0] = canvas.getZoom();
+            fitted[1] = canvas.translateXOfView();
+            fitted[2] = canvas.translateYOfView();
+        };
+        canvas.layoutBoundsProperty().addListener(follow[0]);
+        follow[0].changed(null, null, canvas.getLayoutBounds());
+    }
+
+    /** Shows the whole design centred, zoomed at most to {@code maxZoom}. */
+    static void fitCapped(GraphCanvas canvas, double maxZoom) {
         Bounds b = canvas.contentBounds();
-        double z = 0.8;
-        double margin = 40;
-        double tx = canvas.getWidth() / 2 - b.getCenterX() * z;
-        if (b.getWidth() * z > canvas.getWidth() - 2 * margin) {
-            tx = margin - b.getMinX() * z;
+        if (b.getWidth() <= 0 || b.getHeight() <= 0) {
+            canvas.setView(maxZoom, FIT_MARGIN, FIT_MARGIN);
+            return;
         }
-        double ty = b.getHeight() * z > canvas.getHeight() - 2 * margin ? margin - b.getMinY() * z
-                : canvas.getHeight() / 2 - b.getCenterY() * z;
-        canvas.setView(z, tx, ty);
+        double z = Math.min((canvas.getWidth() - 2 * FIT_MARGIN) / b.getWidth(),
+                (canvas.getHeight() - 2 * FIT_MARGIN) / b.getHeight());
+        z = Math.max(GraphCanvas.MIN_ZOOM, Math.min(z, maxZoom));
+        canvas.setView(z, canvas.getWidth() / 2 - b.getCenterX() * z, canvas.getHeight() / 2 - b.getCenterY() * z);
     }
 }
