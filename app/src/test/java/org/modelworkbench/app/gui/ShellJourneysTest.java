@@ -319,7 +319,7 @@ class ShellJourneysTest {
 
         robot.rightClickOn("#graph-canvas");
         WorkbenchFixture.settle(robot);
-        assertThat(robot.lookup("#context-paste").tryQuery()).isPresent();
+        assertThat(robot.lookup("#menu-paste-here").tryQuery()).isPresent();
         assertThat(robot.lookup("#context-delete").tryQuery()).as("not the block menu").isEmpty();
         robot.clickOn("#context-zoom-fit");
         WorkbenchFixture.settle(robot);

@@ -3,8 +3,7 @@ package org.modelworkbench.app.gui.actions;
 /**
  * What the mouse does on the canvas (graph-editor's canvas gestures): the table from which the
  * Mouse section of Help › Keyboard Shortcuts is made, as {@link ActionId} is for the keys. Only
- * gestures that work are listed: add a row here when the canvas learns a new one (e.g. a
- * right-click context menu; today a right drag pans).
+ * gestures that work are listed: add a row here when the canvas learns a new one.
  */
 public enum MouseGesture {
     ZOOM("Zoom", "Mouse wheel, pinch", "Zoom around the pointer"),
@@ -13,7 +12,11 @@ public enum MouseGesture {
     SELECT("Select", "Click a block or wire; Shift/Ctrl+click adds or removes",
             "Select blocks and wires; Escape clears the selection"),
     BOX_SELECT("Box select", "Drag on empty canvas (Shift/Ctrl: add to the selection)",
-            "Select every block inside the box"),
+            "Select every block inside the box, and the wires between them"),
+    CONTEXT_MENU("Context menu", "Right-click a block, a wire or the canvas (menu key, Shift+F10)",
+            "Cut, copy, delete, group, open; delete a wire; paste here, zoom to fit, auto-layout"),
+    AUTO_SCROLL("Scroll while dragging", "Hold a dragged block, wire or box near the canvas edge",
+            "The view scrolls, faster nearer the edge"),
     MOVE("Move", "Drag a block (Alt: no snapping to the grid)", "Move the selected blocks"),
     CONNECT("Connect", "Drag from an output port onto an input port",
             "Draw a wire (refused with the reason when invalid)"),

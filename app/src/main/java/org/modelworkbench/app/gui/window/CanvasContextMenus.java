@@ -1,31 +1,27 @@
 package org.modelworkbench.app.gui.window;
 
-import java.util.Optional;
-import javafx.event.EventHandler;
-import javafx.geometry.Point2D;
-import javafx.scene.control.ContextMenu;
-import javafx.scene.input.ContextMenuEvent;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import org.modelworkbench.app.gui.actions.ActionId;
 import org.modelworkbench.app.gui.actions.ActionRegistry;
+import org.modelworkbench.editor.canvas.CanvasContextMenus.Kind;
+import org.modelworkbench.editor.canvas.ContextMenuProvider;
 import org.modelworkbench.editor.canvas.GraphCanvas;
 
 /**
- * The canvas's context menus, made from the window's actions (so they do exactly what the menus
- * do, and are enabled when those are): one on the background (paste, select all, zoom to fit,
- * auto-layout) and one on a block (cut, copy, duplicate, delete, group, ungroup, open).
- *
- * <p>The menu opens when the right button is released where it was pressed: the canvas pans with a
- * right-button drag, and a menu opened on the press (as the platform's context-menu event does on
- * Linux) would swallow that drag. The keyboard's menu key opens it at the selection, or in the middle.
+ * The shell's part of the canvas's context menus. The kit decides when a menu opens (a right click
+ * without a drag, the menu key) and for what; the shell fills the block and background menus with
+ * the window's own actions, so they do exactly what the menu bar does and are enabled when it is
+ * (grouping asks for a name, ungrouping is there). The kit's "Paste here" (at the clicked point)
+ * and its wire menu are kept.
  */
 final class CanvasContextMenus {
-    static final ActionId[] BACKGROUND = {ActionId.PASTE, ActionId.SELECT_ALL, null, ActionId.ZOOM_FIT, ActionId.AUTO_LAYOUT};
+    static final ActionId[] BACKGROUND = {ActionId.SELECT_ALL, null, ActionId.ZOOM_FIT, ActionId.AUTO_LAYOUT};
     static final ActionId[] BLOCK = {ActionId.CUT, ActionId.COPY, ActionId.DUPLICATE, ActionId.DELETE, null,
             ActionId.GROUP, ActionId.UNGROUP, ActionId.OPEN_INSIDE};
-    /** How far (pixels) the pointer may move between press and release for a right click. */
-    private static final double CLICK_SLOP = 4;
+    private static final String KIT_PASTE_HERE = "menu-paste-here";
 
     private final ActionRegistry actions;
 
@@ -33,74 +29,42 @@ final class CanvasContextMenus {
         this.actions = actions;
     }
 
-    /** Gives the workspace's canvas its menus; they leave with the workspace. */
+    /** Gives the workspace's canvas the shell's menus; the canvas goes back to the kit's when the workspace leaves. */
     void install(Workspace ws) {
         GraphCanvas canvas = ws.canvas;
-        ContextMenu background = actions.contextMenu(BACKGROUND);
-        background.setId("canvas-context-menu");
-        ContextMenu block = actions.contextMenu(BLOCK);
-        block.setId("block-context-menu");
-        Point2D[] pressedAt = new Point2D[1];
-        EventHandler<MouseEvent> pressed = e -> {
-            background.hide();
-            block.hide();
-            pressedAt[0] = e.getButton() == MouseButton.SECONDARY ? new Point2D(e.getX(), e.getY()) : null;
-        };
-        EventHandler<MouseEvent> released = e -> {
-            Point2D p = pressedAt[0];
-            pressedAt[0] = null;
-            if (e.getButton() == MouseButton.SECONDARY && p != null && p.distance(e.getX(), e.getY()) <= CLICK_SLOP) {
-                show(ws, background, block, e.getX(), e.getY(), e.getScreenX(), e.getScreenY());
+        // Built once per workspace and reused: each item binds to its action's text and enabled state.
+        List<MenuItem> block = items(BLOCK);
+        List<MenuItem> background = items(BACKGROUND);
+        ContextMenuProvider provider = (target, kitItems) -> {
+            if (target.kind() == Kind.NODE) {
+                return block;
             }
-        };
-        EventHandler<ContextMenuEvent> keyboard = e -> {
-            if (e.isKeyboardTrigger()) {
-                Point2D at = selectionPoint(ws);
-                Point2D screen = canvas.localToScreen(at);
-                show(ws, background, block, at.getX(), at.getY(), screen.getX(), screen.getY());
+            if (target.kind() == Kind.CANVAS) {
+                List<MenuItem> items = new ArrayList<>();
+                kitItems.stream().filter(i -> KIT_PASTE_HERE.equals(i.getId())).findFirst().ifPresent(items::add);
+                items.addAll(background);
+                return items;
             }
-            e.consume();
+            return kitItems;
         };
-        canvas.addEventFilter(MouseEvent.MOUSE_PRESSED, pressed);
-        canvas.addEventFilter(MouseEvent.MOUSE_RELEASED, released);
-        canvas.addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, keyboard);
+        canvas.setContextMenuProvider(provider);
         ws.own(() -> {
-            canvas.removeEventFilter(MouseEvent.MOUSE_PRESSED, pressed);
-            canvas.removeEventFilter(MouseEvent.MOUSE_RELEASED, released);
-            canvas.removeEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, keyboard);
-            background.hide();
-            block.hide();
+            canvas.contextMenu().hide();
+            canvas.setContextMenuProvider(null);
         });
     }
 
-    /**
-     * The block menu when the point is on a block (which is selected first, unless it is already
-     * part of the selection: the menu then acts on the whole selection), else the background menu.
-     */
-    private static void show(Workspace ws, ContextMenu background, ContextMenu block, double x, double y,
-                             double screenX, double screenY) {
-        Optional<String> node = ws.canvas.nodeAt(x, y);
-        ContextMenu menu = background;
-        if (node.isPresent()) {
-            if (!ws.model.selection().contains(node.get())) {
-                ws.canvas.clearSelection();
-                ws.model.selection().add(node.get());
-            }
-            menu = block;
-        }
-        background.hide();
-        block.hide();
-        menu.show(ws.canvas, screenX, screenY);
-    }
-
-    /** Where the menu key opens the menu: on the first selected block, or in the middle of the canvas. */
-    private static Point2D selectionPoint(Workspace ws) {
-        for (String id : ws.model.selection()) {
-            var g = ws.canvas.geometryOf(id);
-            if (g != null) {
-                return ws.canvas.toLocal(g.x() + g.width() / 2, g.y() + g.height() / 2);
+    private List<MenuItem> items(ActionId... ids) {
+        List<MenuItem> items = new ArrayList<>();
+        for (ActionId id : ids) {
+            if (id == null) {
+                if (!items.isEmpty()) {
+                    items.add(new SeparatorMenuItem());
+                }
+            } else if (actions.isBound(id)) {
+                items.add(actions.contextMenuItem(id));
             }
         }
-        return new Point2D(ws.canvas.getWidth() / 2, ws.canvas.getHeight() / 2);
+        return List.copyOf(items);
     }
 }
