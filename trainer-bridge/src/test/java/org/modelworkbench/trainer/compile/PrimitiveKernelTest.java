@@ -1,0 +1,214 @@
+package org.modelworkbench.trainer.compile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.modelworkbench.blocks.shape.Shape;
+import org.modelworkbench.projects.design.DesignBuilder;
+import org.modelworkbench.trainer.engine.TestEngine;
+
+/** Kernels against values worked out by hand (each comment shows the arithmetic). */
+class PrimitiveKernelTest {
+    private NDManager manager;
+
+    @BeforeAll
+    static void engine() {
+        TestEngine.start();
+    }
+
+    @BeforeEach
+    void open() {
+        manager = NDManager.newBaseManager();
+    }
+
+    @AfterEach
+    void close() {
+        manager.close();
+    }
+
+    /** Compiles {@code b} at the input size c×h×w (batch 1), lets {@code setUp} fill parameters, runs it. */
+    private float[] run(DesignBuilder b, int c, int h, int w, float[] input, boolean training,
+                        Consumer<CompiledDesign> setUp) throws Exception {
+        CompiledDesign model = new DesignCompiler().compile(b.build(), Shape.of(1, c, h, w));
+        model.initialize(manager);
+        setUp.accept(model);
+        NDArray x = manager.create(input, new ai.djl.ndarray.types.Shape(1, c, h, w));
+        NDList out = model.block().forward(new ParameterStore(manager, false), new NDList(x), training);
+        return out.singletonOrThrow().toFloatArray();
+    }
+
+    private float[] run(DesignBuilder b, int c, int h, int w, float[] input) throws Exception {
+        return run(b, c, h, w, input, false, m -> { });
+    }
+
+    private static Parameter param(CompiledDesign model, String name) {
+        for (Pair<String, Parameter> p : model.block().getParameters()) {
+            if (p.getKey().equals(name)) {
+                return p.getValue();
+            }
+        }
+        throw new AssertionError("no parameter " + name);
+    }
+
+    @Test
+    void aTwoByTwoConvolutionWithAKnownKernelAddsEachPixelToItsLowerRightNeighbour() throws Exception {
+        DesignBuilder b = new DesignBuilder("conv");
+        String x = b.input("in", 1, 3, 3);
+        b.add("conv", "conv.conv2d", Map.of("out_channels", 1, "kernel", 2, "bias", true), x); // auto padding: 0
+        // input 1 2 3 / 4 5 6 / 7 8 9, kernel [[1, 0], [0, 1]], bias 0.5
+        float[] y = run(b, 1, 3, 3, new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, false, m -> {
+            param(m, "conv.weight").getArray().set(new float[] {1, 0, 0, 1});
+            param(m, "conv.bias").getArray().set(new float[] {0.5f});
+        });
+        // 1+5, 2+6, 4+8, 5+9, each + 0.5
+        assertThat(y).containsExactly(6.5f, 8.5f, 12.5f, 14.5f);
+    }
+
+    @Test
+    void layerNormChannelsFirstAndChannelsLastBothNormaliseEachPositionOverItsChannels() throws Exception {
+        // Channel 0 holds 1, 2 and channel 1 holds 3, 6 (a 1×2×1×2 map). Position 0 sees (1, 3), position 1
+        // (2, 6): mean 2 and 4, biased variance 1 and 4, so both normalise to (−1, +1).
+        float[] input = {1, 2, 3, 6};
+        DesignBuilder first = new DesignBuilder("first");
+        first.add("norm", "norm.layer_norm", Map.of("layout", "channels_first"), first.input("in", 2, 1, 2));
+        DesignBuilder last = new DesignBuilder("last");
+        String t = last.add("to_last", "tensor.permute", Map.of("dims", java.util.List.of(0, 2, 3, 1)),
+                last.input("in", 2, 1, 2));
+        t = last.add("norm", "norm.layer_norm", Map.of(), t); // auto: channels_last on N×H×W×C
+        last.add("to_first", "tensor.permute", Map.of("dims", java.util.List.of(0, 3, 1, 2)), t);
+
+        float[] expected = {-1, -1, 1, 1};
+        assertThat(run(first, 2, 1, 2, input)).containsExactly(expected, within(1e-4f));
+        assertThat(run(last, 2, 1, 2, input)).containsExactly(expected, within(1e-4f));
+    }
+
+    @Test
+    void rollShiftsCyclicallyEitherWay() throws Exception {
+        float[] input = {1, 2, 3, 4};
+        DesignBuilder right = new DesignBuilder("right");
+        right.add("roll", "tensor.roll", Map.of("shifts", java.util.List.of(1), "dims", java.util.List.of(3)),
+                right.input("in", 1, 1, 4));
+        DesignBuilder left = new DesignBuilder("left");
+        left.add("roll", "tensor.roll", Map.of("shifts", java.util.List.of(-1), "dims", java.util.List.of(-1)),
+                left.input("in", 1, 1, 4));
+
+        assertThat(run(right, 1, 1, 4, input)).containsExactly(4, 1, 2, 3);
+        assertThat(run(left, 1, 1, 4, input)).containsExactly(2, 3, 4, 1);
+    }
+
+    @Test
+    void reflectPaddingMirrorsWithoutTheEdgeAndReplicatePaddingRepeatsIt() throws Exception {
+        float[] input = {1, 2, 3, 4};
+        DesignBuilder reflect = new DesignBuilder("reflect");
+        reflect.add("pad", "tensor.pad", Map.of("left", 2, "right", 1, "mode", "reflect"), reflect.input("in", 1, 1, 4));
+        DesignBuilder replicate = new DesignBuilder("replicate");
+        replicate.add("pad", "tensor.pad", Map.of("left", 1, "right", 2, "mode", "replicate"),
+                replicate.input("in", 1, 1, 4));
+        DesignBuilder zero = new DesignBuilder("zero");
+        zero.add("pad", "tensor.pad", Map.of("top", 1, "left", 1), zero.input("in", 1, 1, 4));
+
+        assertThat(run(reflect, 1, 1, 4, input)).containsExactly(3, 2, 1, 2, 3, 4, 3);
+        assertThat(run(replicate, 1, 1, 4, input)).containsExactly(1, 1, 2, 3, 4, 4, 4);
+        assertThat(run(zero, 1, 1, 4, input)).containsExactly(0, 0, 0, 0, 0, 0, 1, 2, 3, 4);
+    }
+
+    @Test
+    void spaceToDepthChannelsLastTakesSwinsOrderTopLeftBottomLeftTopRightBottomRight() throws Exception {
+        DesignBuilder b = new DesignBuilder("s2d");
+        String t = b.add("to_last", "tensor.permute", Map.of("dims", java.util.List.of(0, 2, 3, 1)), b.input("in", 1, 2, 2));
+        b.add("gather", "tensor.space_to_depth", Map.of("block", 2, "layout", "channels_last"), t);
+        // the 2×2 map 1 2 / 3 4: (0,0) = 1, (1,0) = 3, (0,1) = 2, (1,1) = 4
+        assertThat(run(b, 1, 2, 2, new float[] {1, 2, 3, 4})).containsExactly(1, 3, 2, 4);
+    }
+
+    @Test
+    void geluIsTheErfFormAndHardswishAndSiluFollowTheirFormulas() throws Exception {
+        for (String[] c : new String[][] {{"activation.gelu", "0.8413447"}, {"activation.hardswish", "0.6666667"},
+                {"activation.silu", "0.7310586"}, {"activation.hardsigmoid", "0.6666667"}}) {
+            DesignBuilder b = new DesignBuilder("act");
+            b.add("act", c[0], Map.of(), b.input("in", 1, 1, 1));
+            // gelu(1) = Φ(1) = 0.8413447 (the tanh form gives 0.8411920); hardswish(1) = 1·4/6; silu(1) = σ(1)
+            assertThat(run(b, 1, 1, 1, new float[] {1})[0]).as(c[0]).isCloseTo(Float.parseFloat(c[1]), within(1e-6f));
+        }
+    }
+
+    @Test
+    void batchNormInTrainingMovesItsRunningStatisticsByPytorchsMomentum() throws Exception {
+        DesignBuilder b = new DesignBuilder("bn");
+        b.add("bn", "norm.batch_norm", Map.of("momentum", 0.1), b.input("in", 1, 1, 2));
+        CompiledDesign[] model = new CompiledDesign[1];
+        float[] y = run(b, 1, 1, 2, new float[] {2, 4}, true, m -> model[0] = m);
+        // batch mean 3, biased variance 1: output ±1/√(1+1e-5); running mean 0.9·0 + 0.1·3,
+        // running variance 0.9·1 + 0.1·2 (the unbiased variance of 2 and 4 is 2)
+        assertThat(y).containsExactly(new float[] {-1, 1}, within(1e-4f));
+        assertThat(param(model[0], "bn.running_mean").getArray().toFloatArray()[0]).isCloseTo(0.3f, within(1e-6f));
+        assertThat(param(model[0], "bn.running_var").getArray().toFloatArray()[0]).isCloseTo(1.1f, within(1e-6f));
+    }
+
+    @Test
+    void attentionOverASingleTokenReturnsItsValue() throws Exception {
+        DesignBuilder b = new DesignBuilder("sdpa");
+        String t = b.add("flat", "tensor.flatten", Map.of("start_dim", 2), b.input("in", 6, 1, 1)); // 1×6×1
+        t = b.add("tokens", "tensor.permute", Map.of("dims", java.util.List.of(0, 2, 1)), t); // 1×1×6
+        b.add("attention", "attention.sdpa", Map.of("heads", 2), t);
+        // q = (1, 2), k = (3, 4), v = (5, 6): one token, so the softmax is 1 and each head returns its v
+        assertThat(run(b, 6, 1, 1, new float[] {1, 2, 3, 4, 5, 6})).containsExactly(5, 6);
+    }
+
+    @Test
+    void theSelectiveScanFollowsItsRecurrenceStepByStep() throws Exception {
+        DesignBuilder b = new DesignBuilder("scan");
+        String t = b.add("scan_in", "mamba.cross_scan", Map.of("directions", 1), b.input("in", 1, 1, 2)); // 1×1×1×2
+        b.add("scan", "mamba.selective_scan", Map.of("d_state", 1, "dt_rank", 1), t);
+        float[] y = run(b, 1, 1, 2, new float[] {1, 2}, false, m -> {
+            param(m, "scan.x_proj_weight").getArray().set(new float[] {0, 1, 1}); // Δ_raw = 0, B = u, C = u
+            param(m, "scan.dt_projs_weight").getArray().set(new float[] {0});
+            param(m, "scan.dt_projs_bias").getArray().set(new float[] {(float) Math.log(Math.E - 1)}); // Δ = 1
+            param(m, "scan.A_logs").getArray().set(new float[] {0}); // A = −1
+            param(m, "scan.Ds").getArray().set(new float[] {0.5f});
+        });
+        // h1 = 1·1·1 = 1, y1 = 1·h1 + 0.5·1 = 1.5; h2 = e⁻¹·1 + 1·2·2, y2 = 2·h2 + 0.5·2
+        double h2 = Math.exp(-1) + 4;
+        assertThat(y).containsExactly(new float[] {1.5f, (float) (2 * h2 + 1)}, within(1e-5f));
+    }
+
+    @Test
+    void theShiftMaskSeparatesTheRegionsThatTheRollBroughtTogether() {
+        // A 4×4 map, 2×2 windows, shift 1: rows and columns 0-1 are region 0, 2 region 1, 3 region 2.
+        float[] mask = AttentionKernels.shiftMask(4, 4, 2, 1, true, true);
+        int perWindow = 16;
+        // window (0, 0): one region, nothing masked
+        for (int i = 0; i < perWindow; i++) {
+            assertThat(mask[i]).isZero();
+        }
+        // window (1, 1): its four tokens (2,2), (2,3), (3,2), (3,3) lie in four regions
+        int base = 3 * perWindow;
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                assertThat(mask[base + i * 4 + j]).isEqualTo(i == j ? 0f : -100f);
+            }
+        }
+    }
+
+    @Test
+    void theRelativePositionIndexPointsEqualOffsetsAtTheSameRowOfTheTable() {
+        // window 2, one head: table rows (Δr + 1)·3 + (Δc + 1); token 0 = (0,0) … token 3 = (1,1)
+        long[] index = AttentionKernels.biasIndex(2, 1);
+        assertThat(index[0]).isEqualTo(4);          // (0,0) to itself: Δ = (0, 0) → row 4
+        assertThat(index[3]).isEqualTo(0);          // (0,0) to (1,1): Δ = (−1, −1) → row 0
+        assertThat(index[3 * 4]).isEqualTo(8);      // (1,1) to (0,0): Δ = (1, 1) → row 8
+        assertThat(index[1 * 4 + 2]).isEqualTo(2);  // (0,1) to (1,0): Δ = (−1, 1) → row 2
+    }
+}
