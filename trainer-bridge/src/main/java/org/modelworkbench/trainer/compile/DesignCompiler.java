@@ -22,6 +22,9 @@ import org.modelworkbench.projects.analysis.DesignAnalysis;
 import org.modelworkbench.projects.analysis.DesignAnalyzer;
 import org.modelworkbench.projects.analysis.DesignTypes;
 import org.modelworkbench.projects.analysis.NodeAnalysis;
+import org.modelworkbench.projects.analysis.UserBlockType;
+import org.modelworkbench.projects.design.BoundaryBlocks;
+import org.modelworkbench.projects.design.CompositeDefinition;
 import org.modelworkbench.projects.design.Design;
 import org.modelworkbench.projects.design.Edge;
 import org.modelworkbench.projects.design.Node;
@@ -62,38 +65,9 @@ public final class DesignCompiler {
                     + (n > 1 ? " (and " + (n - 1) + " more problem" + (n > 2 ? "s" : "") + ")" : ""));
         }
         Builder b = new Builder();
-        Map<String, Integer> portSlots = new HashMap<>();
         List<Integer> inputSlots = new ArrayList<>();
         List<Shape> inputShapes = new ArrayList<>();
-        for (String id : analysis.order()) {
-            Node node = design.node(id).orElseThrow();
-            NodeAnalysis na = analysis.node(id);
-            BlockType type = DesignTypes.find(library, design, node.type())
-                    .orElseThrow(() -> new DesignCompileException("unknown block type '" + node.type() + "' at node '" + id + "'"));
-            if (type.id().equals(InputBlocks.IMAGE_ID)) {
-                int slot = b.slot(na.outputs().get(0), na.outputLayouts().get(0));
-                inputSlots.add(slot);
-                inputShapes.add(na.outputs().get(0));
-                portSlots.put(id + "." + na.outputPorts().get(0), slot);
-                continue;
-            }
-            Map<String, Edge> incoming = design.incoming(id);
-            int[] ins = new int[na.inputPorts().size()];
-            for (int i = 0; i < ins.length; i++) {
-                Edge e = incoming.get(na.inputPorts().get(i));
-                ins[i] = portSlots.get(e.from().node() + "." + e.from().port());
-            }
-            ParamValues raw;
-            try {
-                raw = type.resolve(node.params());
-            } catch (InvalidParameterException e) {
-                throw new DesignCompileException("node '" + id + "': " + e.getMessage(), e);
-            }
-            int[] outs = b.node(id, type, raw, ins, na.bound());
-            for (int i = 0; i < outs.length; i++) {
-                portSlots.put(id + "." + na.outputPorts().get(i), outs[i]);
-            }
-        }
+        Map<String, Integer> portSlots = b.design("", design, analysis, Map.of(), inputSlots, inputShapes);
         List<Integer> outSlots = new ArrayList<>();
         List<String> outNames = new ArrayList<>();
         List<Shape> outShapes = new ArrayList<>();
@@ -118,10 +92,83 @@ public final class DesignCompiler {
     }
 
     /** Collects ops and slots while composites are expanded depth-first. */
-    private static final class Builder {
+    private final class Builder {
         final List<Shape> shapes = new ArrayList<>();
         final List<Layout> layouts = new ArrayList<>();
         final List<Op> ops = new ArrayList<>();
+
+        /**
+         * Adds the nodes of an analysed design (the whole design, or the inside of a user composite whose
+         * boundary inputs are the slots {@code boundary}); returns the slot of every "node.port", and of
+         * every boundary output as "node.@out".
+         */
+        Map<String, Integer> design(String prefix, Design design, DesignAnalysis analysis, Map<String, Integer> boundary,
+                                    List<Integer> inputSlots, List<Shape> inputShapes) throws DesignCompileException {
+            Map<String, Integer> portSlots = new HashMap<>();
+            for (String id : analysis.order()) {
+                Node node = design.node(id).orElseThrow();
+                NodeAnalysis na = analysis.node(id);
+                String path = prefix.isEmpty() ? id : prefix + "." + id;
+                BlockType type = DesignTypes.find(library, design, node.type()).orElseThrow(
+                        () -> new DesignCompileException("unknown block type '" + node.type() + "' at node '" + path + "'"));
+                Map<String, Edge> incoming = design.incoming(id);
+                int[] ins = new int[na.inputPorts().size()];
+                for (int i = 0; i < ins.length; i++) {
+                    Edge e = incoming.get(na.inputPorts().get(i));
+                    ins[i] = portSlots.get(e.from().node() + "." + e.from().port());
+                }
+                if (type.id().equals(InputBlocks.IMAGE_ID)) {
+                    int slot = slot(na.outputs().get(0), na.outputLayouts().get(0));
+                    inputSlots.add(slot);
+                    inputShapes.add(na.outputs().get(0));
+                    portSlots.put(id + "." + na.outputPorts().get(0), slot);
+                    continue;
+                }
+                if (type.id().equals(BoundaryBlocks.INPUT_ID)) {
+                    portSlots.put(id + "." + BoundaryBlocks.INPUT_PORT, boundary.get(id));
+                    continue;
+                }
+                if (type.id().equals(BoundaryBlocks.OUTPUT_ID)) {
+                    portSlots.put(id + ".@out", ins[0]);
+                    continue;
+                }
+                ParamValues raw;
+                try {
+                    raw = type.resolve(node.params());
+                } catch (InvalidParameterException e) {
+                    throw new DesignCompileException("node '" + path + "': " + e.getMessage(), e);
+                }
+                int[] outs = node(path, type, raw, ins, na.bound());
+                for (int i = 0; i < outs.length; i++) {
+                    portSlots.put(id + "." + na.outputPorts().get(i), outs[i]);
+                }
+            }
+            return portSlots;
+        }
+
+        /** A user composite: its inside analysed at the tensors that reach it, then added like a design. */
+        private int[] user(String path, UserBlockType type, int[] ins) throws DesignCompileException {
+            CompositeDefinition def = type.definition();
+            Map<String, Shape> shapes = new HashMap<>();
+            Map<String, Layout> inLayouts = new HashMap<>();
+            Map<String, Integer> boundary = new HashMap<>();
+            for (int i = 0; i < ins.length; i++) {
+                String port = def.inputs().get(i);
+                shapes.put(port, this.shapes.get(ins[i]));
+                inLayouts.put(port, layouts.get(ins[i]));
+                boundary.put(port, ins[i]);
+            }
+            DesignAnalysis inside = DesignAnalyzer.analyzeInside(def.inside(), library, shapes, inLayouts);
+            if (inside.hasProblems()) {
+                throw new DesignCompileException("node '" + path + "': " + inside.problems().get(0));
+            }
+            Map<String, Integer> slots = design(path, def.inside(), inside, boundary, new ArrayList<>(), new ArrayList<>());
+            int[] outs = new int[def.outputs().size()];
+            for (int i = 0; i < outs.length; i++) {
+                outs[i] = slots.get(def.outputs().get(i) + ".@out");
+            }
+            return outs;
+        }
 
         int slot(Shape s, Layout l) {
             shapes.add(s);
@@ -141,6 +188,9 @@ public final class DesignCompiler {
             try {
                 if (type instanceof CompositeBlockType composite) {
                     return graph(path, composite.expand(inShapes, inLayouts, raw), ins);
+                }
+                if (type instanceof UserBlockType user) {
+                    return user(path, user, ins);
                 }
                 if (type.isComposite()) {
                     throw new UnsupportedBlockException(type.id(), path);
