@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.util.Pair;
+import java.util.ArrayList;
 import ai.djl.training.ParameterStore;
 import java.util.Arrays;
 import java.util.List;
@@ -69,6 +73,34 @@ class TemplateCompilationTest {
                 assertThat(out.get(i).isInfinite().any().getBoolean()).isFalse();
                 assertThat(out.get(i).isNaN().any().getBoolean()).isFalse();
             }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fashionMnistTemplates")
+    void aTrainingStepOfAFashionMnistTemplateGivesEveryTrainableParameterAGradient(String id) throws Exception {
+        CompiledDesign model = new DesignCompiler().compile(Templates.load(id), Shape.of(2, 1, 28, 28));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            model.initialize(manager);
+            List<Pair<String, Parameter>> trainable = new ArrayList<>();
+            for (Pair<String, Parameter> p : model.block().getParameters()) {
+                if (p.getValue().requiresGradient()) {
+                    p.getValue().getArray().setRequiresGradient(true);
+                    trainable.add(p);
+                }
+            }
+            NDArray images = manager.randomNormal(new ai.djl.ndarray.types.Shape(2, 1, 28, 28));
+            try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+                NDList out = model.block().forward(new ParameterStore(manager, false), new NDList(images), true);
+                // A loss that reaches every output element with a different weight, so no gradient cancels.
+                NDArray logits = out.singletonOrThrow();
+                collector.backward(logits.mul(manager.randomNormal(logits.getShape())).sum());
+            }
+
+            List<String> without = trainable.stream()
+                    .filter(p -> p.getValue().getArray().getGradient().abs().sum().getFloat() == 0f)
+                    .map(Pair::getKey).toList();
+            assertThat(without).as("parameters without a gradient").isEmpty();
         }
     }
 }
