@@ -211,4 +211,61 @@ class PrimitiveKernelTest {
         assertThat(index[3 * 4]).isEqualTo(8);      // (1,1) to (0,0): Δ = (1, 1) → row 8
         assertThat(index[1 * 4 + 2]).isEqualTo(2);  // (0,1) to (1,0): Δ = (−1, 1) → row 2
     }
+
+    @Test
+    void windowAttentionWithOneWindowOverTheWholeMapAndAZeroBiasIsGlobalAttention() throws Exception {
+        // A 2×2 map of packed q, k, v (3C = 6, C = 2, two heads): one 2×2 window holds all four tokens, so
+        // with the bias table zeroed the core must equal attention.sdpa over the same tokens in row-major order.
+        float[] input = new float[24];
+        for (int i = 0; i < input.length; i++) {
+            input[i] = (float) Math.sin(1.7 * i); // no symmetry that could hide a token mix-up
+        }
+        DesignBuilder window = new DesignBuilder("window");
+        String t = window.add("to_last", "tensor.permute", Map.of("dims", java.util.List.of(0, 2, 3, 1)),
+                window.input("in", 6, 2, 2));
+        window.add("core", "swin.window_attention_core", Map.of("heads", 2, "window", 2), t); // 1×2×2×2
+        DesignBuilder global = new DesignBuilder("global");
+        String g = global.add("flat", "tensor.flatten", Map.of("start_dim", 2), global.input("in", 6, 2, 2));
+        g = global.add("tokens", "tensor.permute", Map.of("dims", java.util.List.of(0, 2, 1)), g); // 1×4×6
+        global.add("attention", "attention.sdpa", Map.of("heads", 2), g); // 1×4×2, row-major tokens
+
+        float[] windowed = run(window, 6, 2, 2, input, false,
+                m -> param(m, "core.relative_position_bias_table").getArray().set(new float[9 * 2]));
+        float[] reference = run(global, 6, 2, 2, input);
+        assertThat(windowed).containsExactly(reference, within(1e-6f));
+    }
+
+    @Test
+    void windowAttentionKeepsEachWindowToItself() throws Exception {
+        // 1×1 windows: each token attends only to itself and returns its own v (channels 4-5 of 3C = 6).
+        float[] input = new float[6 * 2 * 2];
+        for (int i = 0; i < input.length; i++) {
+            input[i] = i;
+        }
+        DesignBuilder b = new DesignBuilder("window");
+        String t = b.add("to_last", "tensor.permute", Map.of("dims", java.util.List.of(0, 2, 3, 1)), b.input("in", 6, 2, 2));
+        b.add("core", "swin.window_attention_core", Map.of("heads", 1, "window", 1), t);
+        // NCHW input: channel c at pixel p is c·4 + p; the output N×H×W×C lists (pixel, v channel 4 or 5)
+        assertThat(run(b, 6, 2, 2, input)).containsExactly(16, 20, 17, 21, 18, 22, 19, 23);
+    }
+
+    @Test
+    void dropPathInTrainingDropsOrScalesWholeSamplesAndIsTheIdentityInEvaluation() throws Exception {
+        DesignBuilder b = new DesignBuilder("drop");
+        b.add("drop", "regularization.drop_path", Map.of("p", 0.5), b.input("in", 1, 2, 2));
+        CompiledDesign model = new DesignCompiler().compile(b.build(), Shape.of(64, 1, 2, 2));
+        model.initialize(manager);
+        NDArray x = manager.ones(new ai.djl.ndarray.types.Shape(64, 1, 2, 2));
+
+        float[] eval = model.block().forward(new ParameterStore(manager, false), new NDList(x), false)
+                .singletonOrThrow().toFloatArray();
+        float[] train = model.block().forward(new ParameterStore(manager, false), new NDList(x), true)
+                .singletonOrThrow().toFloatArray();
+
+        assertThat(eval).containsOnly(1f);
+        assertThat(train).containsOnly(0f, 2f).contains(0f, 2f); // 64 samples: both happen
+        for (int n = 0; n < 64; n++) { // one decision per sample: its four values agree
+            assertThat(java.util.Arrays.copyOfRange(train, 4 * n, 4 * n + 4)).containsOnly(train[4 * n]);
+        }
+    }
 }
