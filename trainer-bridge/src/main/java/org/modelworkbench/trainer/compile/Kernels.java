@@ -4,12 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
@@ -17,7 +14,6 @@ import ai.djl.nn.norm.LayerNorm;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.NormalInitializer;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -328,13 +324,5 @@ public final class Kernels {
             NDManager m = x.getManager();
             return new NDList(x.add(m.create(sinCos(t, d), new Shape(1, t, d)).toType(x.getDataType(), false)));
         };
-    }
-
-    static DataType type(NDArray x) {
-        return x.getDataType();
-    }
-
-    static List<Integer> list(ParamValues p, String name) {
-        return p.intList(name);
     }
 }
