@@ -268,4 +268,70 @@ class PrimitiveKernelTest {
             assertThat(java.util.Arrays.copyOfRange(train, 4 * n, 4 * n + 4)).containsOnly(train[4 * n]);
         }
     }
+
+    @Test
+    void theSelectiveScanMatchesAPlainJavaRecurrenceOnRandomValues() throws Exception {
+        int d = 3, t = 37, n = 4, r = 2, k = 2; // T on purpose no multiple of anything
+        java.util.Random random = new java.util.Random(7);
+        float[] map = new float[d * t];
+        float[] xProj = new float[k * (r + 2 * n) * d];
+        float[] dtW = new float[k * d * r];
+        float[] dtB = new float[k * d];
+        float[] aLogs = new float[k * d * n];
+        float[] ds = new float[k * d];
+        for (float[] a : new float[][] {map, xProj, dtW, dtB, aLogs, ds}) {
+            for (int i = 0; i < a.length; i++) {
+                a[i] = (float) random.nextGaussian() * 0.7f;
+            }
+        }
+        DesignBuilder b = new DesignBuilder("scan");
+        String s = b.add("scan_in", "mamba.cross_scan", Map.of("directions", 2), b.input("in", d, 1, t));
+        b.add("scan", "mamba.selective_scan", Map.of("d_state", n, "dt_rank", r), s);
+        float[] y = run(b, d, 1, t, map, false, m -> {
+            param(m, "scan.x_proj_weight").getArray().set(xProj);
+            param(m, "scan.dt_projs_weight").getArray().set(dtW);
+            param(m, "scan.dt_projs_bias").getArray().set(dtB);
+            param(m, "scan.A_logs").getArray().set(aLogs);
+            param(m, "scan.Ds").getArray().set(ds);
+        });
+
+        // The recurrence of selective_scan_ref, one direction, channel and step at a time, in double.
+        double[] expected = new double[k * d * t];
+        for (int dir = 0; dir < k; dir++) {
+            double[][] u = new double[d][t];
+            for (int c = 0; c < d; c++) {
+                for (int i = 0; i < t; i++) {
+                    u[c][i] = map[c * t + (dir == 0 ? i : t - 1 - i)]; // direction 1 runs backwards
+                }
+            }
+            double[][] proj = new double[r + 2 * n][t]; // Δ_raw, B, C
+            for (int row = 0; row < r + 2 * n; row++) {
+                for (int i = 0; i < t; i++) {
+                    for (int c = 0; c < d; c++) {
+                        proj[row][i] += xProj[(dir * (r + 2 * n) + row) * d + c] * u[c][i];
+                    }
+                }
+            }
+            for (int c = 0; c < d; c++) {
+                double[] h = new double[n];
+                for (int i = 0; i < t; i++) {
+                    double z = dtB[dir * d + c];
+                    for (int q = 0; q < r; q++) {
+                        z += dtW[(dir * d + c) * r + q] * proj[q][i];
+                    }
+                    double delta = Math.log1p(Math.exp(z));
+                    double out = ds[dir * d + c] * u[c][i];
+                    for (int q = 0; q < n; q++) {
+                        double a = -Math.exp(aLogs[(dir * d + c) * n + q]);
+                        h[q] = Math.exp(delta * a) * h[q] + delta * proj[r + q][i] * u[c][i];
+                        out += proj[r + n + q][i] * h[q];
+                    }
+                    expected[(dir * d + c) * t + i] = out;
+                }
+            }
+        }
+        for (int i = 0; i < expected.length; i++) {
+            assertThat((double) y[i]).as("element %d", i).isCloseTo(expected[i], within(1e-4 * (1 + Math.abs(expected[i]))));
+        }
+    }
 }
