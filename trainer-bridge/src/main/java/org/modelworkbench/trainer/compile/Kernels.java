@@ -241,8 +241,18 @@ public final class Kernels {
         if (op.type().id().equals("pool.max2d")) {
             return (step, in) -> new NDList(Pool.maxPool2d(in.get(0), kernel, stride, padding, ceil));
         }
-        boolean countPad = p.bool("count_include_pad");
-        return (step, in) -> new NDList(Pool.avgPool2d(in.get(0), kernel, stride, padding, ceil, countPad));
+        if (p.bool("count_include_pad") || pad == 0) {
+            return (step, in) -> new NDList(Pool.avgPool2d(in.get(0), kernel, stride, padding, ceil, true));
+        }
+        // DJL 0.36's PyTorch engine counts the padding whatever count_include_pad says (PoolFormer's
+        // pooling turns it off). Dividing by the same pooling of a map of ones leaves the sum over the real
+        // pixels divided by their number, whatever divisor the engine used.
+        return (step, in) -> {
+            NDArray x = in.get(0);
+            Shape map = new Shape(1, 1, x.getShape().get(2), x.getShape().get(3));
+            NDArray share = Pool.avgPool2d(x.getManager().ones(map, x.getDataType()), kernel, stride, padding, ceil, true);
+            return new NDList(Pool.avgPool2d(x, kernel, stride, padding, ceil, true).div(share));
+        };
     }
 
     static Kernel globalAvg(Op op, ParamValues p, Kernel.Params ps) {

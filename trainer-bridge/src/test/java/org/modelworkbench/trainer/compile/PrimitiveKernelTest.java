@@ -334,4 +334,39 @@ class PrimitiveKernelTest {
             assertThat((double) y[i]).as("element %d", i).isCloseTo(expected[i], within(1e-4 * (1 + Math.abs(expected[i]))));
         }
     }
+
+    @Test
+    void sinCosPositionsAddSineOnEvenAndCosineOnOddChannels() throws Exception {
+        DesignBuilder b = new DesignBuilder("sincos");
+        String t = b.add("flat", "tensor.flatten", Map.of("start_dim", 2), b.input("in", 2, 1, 2));
+        t = b.add("tokens", "tensor.permute", Map.of("dims", java.util.List.of(0, 2, 1)), t); // 1×2 tokens×2
+        b.add("pos", "embedding.position_sincos", Map.of(), t);
+        // D = 2: position 0 gets (sin 0, cos 0), position 1 gets (sin 1, cos 1)
+        assertThat(run(b, 2, 1, 2, new float[4]))
+                .containsExactly(new float[] {0, 1, (float) Math.sin(1), (float) Math.cos(1)}, within(1e-6f));
+    }
+
+    @Test
+    void groupNormWithOneGroupNormalisesOverChannelsAndPixelsTogether() throws Exception {
+        DesignBuilder b = new DesignBuilder("gn");
+        b.add("gn", "norm.group_norm", Map.of("groups", 1), b.input("in", 2, 1, 2));
+        // 1, 2, 3, 4: mean 2.5, biased variance 1.25
+        float s = (float) Math.sqrt(1.25 + 1e-5);
+        assertThat(run(b, 2, 1, 2, new float[] {1, 2, 3, 4}))
+                .containsExactly(new float[] {-1.5f / s, -0.5f / s, 0.5f / s, 1.5f / s}, within(1e-5f));
+    }
+
+    @Test
+    void averagePoolingLeavesPaddingOutOfTheCountWhenAskedTo() throws Exception {
+        float[] input = {1, 2, 3, 4};
+        DesignBuilder without = new DesignBuilder("without");
+        without.add("pool", "pool.avg2d", Map.of("kernel", 3, "stride", 1, "padding", 1, "count_include_pad", false),
+                without.input("in", 1, 2, 2));
+        DesignBuilder with = new DesignBuilder("with");
+        with.add("pool", "pool.avg2d", Map.of("kernel", 3, "stride", 1, "padding", 1), with.input("in", 1, 2, 2));
+        // every 3×3 window covers all four pixels: 10 / 4 without the padding, 10 / 9 with it
+        assertThat(run(without, 1, 2, 2, input)).containsOnly(2.5f);
+        assertThat(run(with, 1, 2, 2, input)).containsExactly(new float[] {10f / 9, 10f / 9, 10f / 9, 10f / 9},
+                within(1e-6f));
+    }
 }
