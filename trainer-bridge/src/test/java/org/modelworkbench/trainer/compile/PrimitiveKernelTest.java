@@ -369,4 +369,40 @@ class PrimitiveKernelTest {
         assertThat(run(with, 1, 2, 2, input)).containsExactly(new float[] {10f / 9, 10f / 9, 10f / 9, 10f / 9},
                 within(1e-6f));
     }
+
+    @Test
+    void windowAttentionAddsTheRelativePositionBiasOfEachTokenPair() throws Exception {
+        // One 2×2 window, one head, C = 4: q = k = 0, so the logits are the bias alone; token j's v is the
+        // one-hot e_j, so token i's output is the softmax over j of table[(Δr + 1)·3 + (Δc + 1)].
+        float[] table = {0.1f, -0.4f, 0.9f, 0.3f, 1.2f, -0.8f, 0.5f, 0f, -1.1f};
+        float[] input = new float[12 * 4]; // NCHW: channel c at pixel p is c·4 + p
+        for (int j = 0; j < 4; j++) {
+            input[(8 + j) * 4 + j] = 1;
+        }
+        DesignBuilder b = new DesignBuilder("bias");
+        String t = b.add("to_last", "tensor.permute", Map.of("dims", java.util.List.of(0, 2, 3, 1)), b.input("in", 12, 2, 2));
+        b.add("core", "swin.window_attention_core", Map.of("heads", 1, "window", 2), t);
+        float[] y = run(b, 12, 2, 2, input, false, m -> param(m, "core.relative_position_bias_table").getArray().set(table));
+
+        for (int i = 0; i < 4; i++) {
+            double[] logits = new double[4];
+            double sum = 0;
+            for (int j = 0; j < 4; j++) {
+                int row = (i / 2 - j / 2 + 1) * 3 + (i % 2 - j % 2 + 1);
+                logits[j] = Math.exp(table[row]);
+                sum += logits[j];
+            }
+            for (int j = 0; j < 4; j++) {
+                assertThat((double) y[i * 4 + j]).as("token %d, weight of %d", i, j).isCloseTo(logits[j] / sum, within(1e-6));
+            }
+        }
+    }
+
+    @Test
+    void maxPoolingInCeilModeKeepsThePartialWindowsAtTheEdge() throws Exception {
+        DesignBuilder b = new DesignBuilder("max");
+        b.add("pool", "pool.max2d", Map.of("kernel", 2, "stride", 2, "ceil_mode", true), b.input("in", 1, 3, 3));
+        // 1 2 3 / 4 5 6 / 7 8 9 in 2×2 windows, the last row and column alone
+        assertThat(run(b, 1, 3, 3, new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9})).containsExactly(5, 6, 8, 9);
+    }
 }
