@@ -405,4 +405,34 @@ class PrimitiveKernelTest {
         // 1 2 3 / 4 5 6 / 7 8 9 in 2×2 windows, the last row and column alone
         assertThat(run(b, 1, 3, 3, new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9})).containsExactly(5, 6, 8, 9);
     }
+
+    @Test
+    void crossMergeUndoesCrossScanSoEachPixelGetsOneCopyPerDirection() throws Exception {
+        // A 2-channel 2×3 map (not square, so rows and columns cannot be confused)
+        float[] input = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+        for (int k : new int[] {1, 2, 4}) {
+            DesignBuilder b = new DesignBuilder("merge");
+            String x = b.input("in", 2, 2, 3);
+            String s = b.add("scan", "mamba.cross_scan", Map.of("directions", k), x);
+            b.add("merge", "mamba.cross_merge", Map.of(), s, x);
+            float[] y = run(b, 2, 2, 3, input);
+            // N×H×W×C: pixel (h, w), channel c is k · input[c·6 + h·3 + w]
+            float[] expected = new float[12];
+            for (int pixel = 0; pixel < 6; pixel++) {
+                for (int c = 0; c < 2; c++) {
+                    expected[pixel * 2 + c] = k * input[c * 6 + pixel];
+                }
+            }
+            assertThat(y).as("%d directions", k).containsExactly(expected);
+        }
+    }
+
+    @Test
+    void crossScanReadsRowsColumnsAndBothBackwards() throws Exception {
+        DesignBuilder b = new DesignBuilder("scan");
+        b.add("scan", "mamba.cross_scan", Map.of("directions", 4), b.input("in", 1, 2, 3));
+        // the map 1 2 3 / 4 5 6: rows, columns, rows reversed, columns reversed
+        assertThat(run(b, 1, 2, 3, new float[] {1, 2, 3, 4, 5, 6}))
+                .containsExactly(1, 2, 3, 4, 5, 6, 1, 4, 2, 5, 3, 6, 6, 5, 4, 3, 2, 1, 6, 3, 5, 2, 4, 1);
+    }
 }
