@@ -435,4 +435,14 @@ class PrimitiveKernelTest {
         assertThat(run(b, 1, 2, 3, new float[] {1, 2, 3, 4, 5, 6}))
                 .containsExactly(1, 2, 3, 4, 5, 6, 1, 4, 2, 5, 3, 6, 6, 5, 4, 3, 2, 1, 6, 3, 5, 2, 4, 1);
     }
+
+    @Test
+    void spaceToDepthChannelsFirstIsPixelUnshuffle() throws Exception {
+        DesignBuilder b = new DesignBuilder("unshuffle");
+        b.add("s2d", "tensor.space_to_depth", Map.of("block", 2, "layout", "channels_first"), b.input("in", 2, 2, 4));
+        // channel c's 2×4 map a b c d / e f g h: output channel c·4 + i·2 + j holds x[c, i::2, j::2]
+        float[] input = {1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 13, 14, 15, 16, 17, 18};
+        assertThat(run(b, 2, 2, 4, input))
+                .containsExactly(1, 3, 2, 4, 5, 7, 6, 8, 11, 13, 12, 14, 15, 17, 16, 18);
+    }
 }
