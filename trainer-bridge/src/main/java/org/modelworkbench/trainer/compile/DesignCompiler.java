@@ -68,6 +68,9 @@ public final class DesignCompiler {
         List<Integer> inputSlots = new ArrayList<>();
         List<Shape> inputShapes = new ArrayList<>();
         Map<String, Integer> portSlots = b.design("", design, analysis, Map.of(), inputSlots, inputShapes);
+        if (inputSlots.isEmpty()) {
+            throw new DesignCompileException("the design has no image input: add an Image input block to feed it");
+        }
         List<Integer> outSlots = new ArrayList<>();
         List<String> outNames = new ArrayList<>();
         List<Shape> outShapes = new ArrayList<>();

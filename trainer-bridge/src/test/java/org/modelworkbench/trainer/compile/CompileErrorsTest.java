@@ -33,6 +33,12 @@ class CompileErrorsTest {
     }
 
     @Test
+    void aDesignWithoutAnImageInputIsRefused() {
+        assertThatThrownBy(() -> new DesignCompiler().compile(new DesignBuilder("empty").build(), null))
+                .isInstanceOf(DesignCompileException.class).hasMessageContaining("no image input");
+    }
+
+    @Test
     void aPrimitiveWithoutAKernelIsRefusedNamingItsTypeAndNode() {
         BlockType mystery = new PrimitiveBlockType(
                 BlockSpec.builder("test.mystery", "Mystery", Category.ACTIVATION).input("x", "any").output("y", "any").build(),
