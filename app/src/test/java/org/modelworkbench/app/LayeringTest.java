@@ -174,6 +174,20 @@ class LayeringTest {
     }
 
     @Test
+    void the_trainer_depends_on_neither_javafx_nor_the_editor_nor_the_visualizers_nor_the_app() {
+        noClasses().that().resideInAPackage(TRAINER)
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", EDITOR, VISUALIZERS, APP)
+                .check(classes);
+    }
+
+    @Test
+    void the_trainer_rules_are_not_vacuous_the_design_compiler_is_on_the_class_path_and_uses_djl() {
+        assertThat(classes.contain("org.modelworkbench.trainer.compile.DesignCompiler")).isTrue();
+        assertThat(classes.get("org.modelworkbench.trainer.compile.DesignBlock").getRawSuperclass())
+                .hasValueSatisfying(c -> assertThat(c.getName()).isEqualTo("ai.djl.nn.AbstractBlock"));
+    }
+
+    @Test
     void the_block_core_depends_on_no_block_family() {
         classes().that().resideInAnyPackage(blockPackages(BLOCK_CORE))
                 .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(BLOCK_CORE))

@@ -1,0 +1,30 @@
+package org.modelworkbench.trainer.compile;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Parameter;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.initializer.Initializer;
+
+/** The DJL computation of one primitive op. */
+@FunctionalInterface
+public interface Kernel {
+    NDList apply(Step step, NDList inputs);
+
+    /** What a kernel may ask for while it runs. */
+    interface Step {
+        /** The value of one of this model's parameters (on the input's device). */
+        NDArray value(Parameter p);
+
+        boolean training();
+    }
+
+    /** Where a kernel declares its parameters while it is built; names are local ("weight"). */
+    interface Params {
+        /** A trainable parameter, counted like the block library counts it. */
+        Parameter trainable(String name, Parameter.Type type, Shape shape, Initializer init);
+
+        /** A buffer such as BatchNorm's running statistics: saved with the model, never trained or counted. */
+        Parameter buffer(String name, Parameter.Type type, Shape shape, Initializer init);
+    }
+}

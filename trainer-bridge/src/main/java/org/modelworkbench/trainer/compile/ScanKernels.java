@@ -1,0 +1,153 @@
+package org.modelworkbench.trainer.compile;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv1d;
+import org.modelworkbench.blocks.param.ParamValues;
+
+/** VMamba's cross-scan, selective scan and cross-merge, and Mamba's causal conv1d. */
+final class ScanKernels {
+    private ScanKernels() {
+    }
+
+    /** N×D×H×W → N×K×D×T: row-major, column-major, and both reversed (K = 4); row-major and reversed (K = 2). */
+    static Kernel crossScan(Op op, ParamValues p, Kernel.Params ps) {
+        int k = p.integer("directions");
+        return (step, in) -> {
+            NDArray x = in.get(0);
+            long[] d = x.getShape().getShape();
+            NDArray rows = x.reshape(d[0], d[1], d[2] * d[3]);
+            NDList seqs = new NDList(rows);
+            if (k == 4) {
+                NDArray cols = x.transpose(0, 1, 3, 2).reshape(d[0], d[1], d[2] * d[3]);
+                seqs.add(cols);
+                seqs.add(rows.flip(2));
+                seqs.add(cols.flip(2));
+            } else if (k == 2) {
+                seqs.add(rows.flip(2));
+            }
+            return new NDList(NDArrays.stack(seqs, 1));
+        };
+    }
+
+    /** N×K×D×T → N×H×W×D: each direction back to its pixels, summed (VMamba cross_merge_fn). */
+    static Kernel crossMerge(Op op, ParamValues p, Kernel.Params ps) {
+        return (step, in) -> {
+            NDArray ys = in.get(0);
+            long[] like = in.get(1).getShape().getShape();
+            long n = like[0], d = like[1], h = like[2], w = like[3];
+            int k = (int) ys.getShape().get(1);
+            NDArray y = ys.get(new NDIndex().addAllDim().addIndices(0));
+            if (k == 2) {
+                y = y.add(ys.get(new NDIndex().addAllDim().addIndices(1)).flip(2));
+            } else if (k == 4) {
+                y = y.add(ys.get(new NDIndex().addAllDim().addIndices(2)).flip(2));
+                NDArray cols = ys.get(new NDIndex().addAllDim().addIndices(1))
+                        .add(ys.get(new NDIndex().addAllDim().addIndices(3)).flip(2));
+                y = y.add(cols.reshape(n, d, w, h).transpose(0, 1, 3, 2).reshape(n, d, h * w));
+            }
+            return new NDList(y.reshape(n, d, h, w).transpose(0, 2, 3, 1));
+        };
+    }
+
+    /** PyTorch's softplus (threshold 20 aside, which changes nothing in fp32): log(1 + eˣ), computed stably. */
+    static NDArray softplus(NDArray x) {
+        return Activation.relu(x).add(x.abs().neg().exp().add(1).log());
+    }
+
+    /**
+     * The selective scan with its projections (VMamba forward_corev2, selective_scan_ref): per direction
+     * k, x_dbl = x_proj_weight[k]·u → (Δ_raw, B, C); Δ = softplus(dt_projs_weight[k]·Δ_raw + dt_projs_bias[k]);
+     * h_t = exp(Δ_t·A)·h_{t−1} + Δ_t·B_t·u_t; y_t = C_t·h_t + D·u_t, with A = −exp(A_logs).
+     * Every term is computed for all steps at once; the recurrence runs in chunks ({@link #chunkedScan}).
+     */
+    static Kernel selectiveScan(Op op, ParamValues p, Kernel.Params ps) {
+        int k = op.in(0).dim(1);
+        int d = op.in(0).dim(2);
+        int n = p.integer("d_state");
+        int r = p.integer("dt_rank");
+        Parameter xProj = ps.trainable("x_proj_weight", Parameter.Type.WEIGHT, new Shape(k, r + 2L * n, d),
+                Kernels.uniform(d));
+        Parameter dtW = ps.trainable("dt_projs_weight", Parameter.Type.WEIGHT, new Shape(k, d, r), Kernels.uniform(r));
+        Parameter dtB = ps.trainable("dt_projs_bias", Parameter.Type.BIAS, new Shape(k, d), (m, shape, type) -> {
+            // Mamba's dt init: Δ log-uniform in [0.001, 0.1], bias = softplus⁻¹(Δ) = Δ + log(1 − e^−Δ).
+            NDArray dt = m.randomUniform((float) Math.log(0.001), (float) Math.log(0.1), shape, type).exp();
+            return dt.add(dt.neg().exp().neg().add(1).log());
+        });
+        Parameter aLogs = ps.trainable("A_logs", Parameter.Type.WEIGHT, new Shape((long) k * d, n), (m, shape, type) ->
+                m.arange(1, n + 1).toType(type, false).log().reshape(1, n).repeat(0, (long) k * d));
+        Parameter ds = ps.trainable("Ds", Parameter.Type.WEIGHT, new Shape((long) k * d), ai.djl.training.initializer.Initializer.ONES);
+        return (step, in) -> {
+            NDArray u = in.get(0); // B, K, D, L
+            long len = u.getShape().get(3);
+            NDArray xDbl = step.value(xProj).expandDims(0).matMul(u); // B, K, R+2N, L
+            NDList parts = xDbl.split(new long[] {r, r + n}, 2);
+            NDArray dts = step.value(dtW).expandDims(0).matMul(parts.get(0)); // B, K, D, L
+            NDArray delta = softplus(dts.add(step.value(dtB).reshape(1, k, d, 1)));
+            NDArray a = step.value(aLogs).exp().neg().reshape(1, k, d, 1, n);
+            NDArray logDecay = delta.expandDims(4).mul(a); // B, K, D, L, N: log of exp(Δ_t·A), ≤ 0
+            NDArray bs = parts.get(1).transpose(0, 1, 3, 2).expandDims(2); // B, K, 1, L, N
+            NDArray cs = parts.get(2).transpose(0, 1, 3, 2).expandDims(2);
+            NDArray input = delta.mul(u).expandDims(4).mul(bs); // B, K, D, L, N
+            NDArray h = chunkedScan(logDecay, input, len);
+            NDArray y = h.mul(cs).sum(new int[] {4});
+            return new NDList(y.add(u.mul(step.value(ds).reshape(1, k, d, 1))));
+        };
+    }
+
+    /** Steps per chunk: memory grows with its square, the number of sequential steps falls with it. */
+    static final int CHUNK = 16;
+
+    /**
+     * h_t = exp(logDecay_t)·h_{t−1} + x_t over axis 3 of B×K×D×L×N, chunk by chunk. Inside a chunk,
+     * with S_t the cumulative sum of logDecay, h_t = exp(S_t)·h_before + Σ_{s≤t} exp(S_t − S_s)·x_s: one
+     * masked L×L weighting instead of L sequential steps. S_t − S_s ≤ 0 where s ≤ t, so the exponentials
+     * never overflow; the other half is clamped to 0 before exp and masked out after.
+     */
+    static NDArray chunkedScan(NDArray logDecay, NDArray x, long len) {
+        NDList states = new NDList();
+        NDArray carry = null; // h at the end of the previous chunk: B, K, D, N
+        for (long start = 0; start < len; start += CHUNK) {
+            long end = Math.min(len, start + CHUNK);
+            int l = (int) (end - start);
+            NDArray s = TensorKernels.slice(logDecay, 3, start, end).cumSum(3); // B, K, D, l, N
+            NDArray xs = TensorKernels.slice(x, 3, start, end);
+            float[] lower = new float[l * l];
+            for (int t = 0; t < l; t++) {
+                for (int j = 0; j <= t; j++) {
+                    lower[t * l + j] = 1;
+                }
+            }
+            NDArray mask = s.getManager().create(lower, new Shape(l, l, 1));
+            // weights[t, j] = exp(S_t − S_j) for j ≤ t: B, K, D, l, l, N
+            NDArray weights = s.expandDims(4).sub(s.expandDims(3)).minimum(0).exp().mul(mask);
+            NDArray h = weights.mul(xs.expandDims(3)).sum(new int[] {4}); // B, K, D, l, N
+            if (carry != null) {
+                h = h.add(s.exp().mul(carry.expandDims(3)));
+            }
+            states.add(h);
+            carry = h.get(new NDIndex().addAllDim(3).addIndices(l - 1));
+        }
+        return states.size() == 1 ? states.head() : NDArrays.concat(states, 3);
+    }
+
+    /** Depthwise conv along the sequence, padded on the left: Conv1d(padding k−1), first T outputs kept. */
+    static Kernel causalConv1d(Op op, ParamValues p, Kernel.Params ps) {
+        int d = op.in(0).dim(1);
+        int kernel = p.integer("kernel");
+        Parameter w = ps.trainable("weight", Parameter.Type.WEIGHT, new Shape(d, 1, kernel), Kernels.uniform(kernel));
+        Parameter bias = p.bool("bias") ? ps.trainable("bias", Parameter.Type.BIAS, new Shape(d), Kernels.uniform(kernel)) : null;
+        return (step, in) -> {
+            NDArray x = in.get(0);
+            long t = x.getShape().get(2);
+            NDArray y = Conv1d.conv1d(x, step.value(w), bias == null ? null : step.value(bias), new Shape(1),
+                    new Shape(kernel - 1), new Shape(1), d).singletonOrThrow();
+            return new NDList(TensorKernels.slice(y, 2, 0, t));
+        };
+    }
+}
