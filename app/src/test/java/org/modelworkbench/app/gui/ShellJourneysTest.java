@@ -201,6 +201,21 @@ class ShellJourneysTest {
     }
 
     @Test
+    void dragging_the_profile_divider_after_opening_keeps_the_zoom(FxRobot robot) {
+        openTemplate(robot, "mobilenetv2-fmnist");
+        waitUntil(() -> allNodesInView(canvas(robot)));
+        double zoom = canvas(robot).getZoom();
+        double height = canvas(robot).getHeight();
+
+        javafx.scene.Node divider = robot.lookup("#split-vertical > .split-pane-divider").query();
+        robot.drag(divider, javafx.scene.input.MouseButton.PRIMARY).moveBy(0, -120).drop();
+        WorkbenchFixture.settle(robot);
+
+        assertThat(canvas(robot).getHeight()).as("the divider moved").isLessThan(height - 60);
+        assertThat(canvas(robot).getZoom()).isEqualTo(zoom);
+    }
+
+    @Test
     void a_small_design_opens_at_100_percent_not_blown_up(FxRobot robot) {
         robot.clickOn("#start-new-blank");
         waitUntil(() -> document() != null && canvas(robot).nodeViewCount() > 0);

@@ -269,6 +269,11 @@ public class GraphCanvas extends Region implements Disposable {
         viewport.zoomToFit();
     }
 
+    /** {@link #zoomToFit()} zoomed at most to {@code maxZoom} (e.g. 1: a small design is not blown up). */
+    public void zoomToFit(double maxZoom) {
+        viewport.zoomToFit(maxZoom);
+    }
+
     private final List<Node> floating = new ArrayList<>();
 
     /**

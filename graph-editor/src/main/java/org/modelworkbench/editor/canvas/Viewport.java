@@ -97,6 +97,11 @@ final class Viewport {
 
     /** Shows the whole design (at most 125 %); waits for a size if there is none yet. */
     void zoomToFit() {
+        zoomToFit(1.25);
+    }
+
+    /** Shows the whole design, zoomed at most to {@code maxZoom}; waits for a size if there is none yet. */
+    void zoomToFit(double maxZoom) {
         double w = region.getWidth();
         double h = region.getHeight();
         if (w <= 0 || h <= 0) {
@@ -109,7 +114,7 @@ final class Viewport {
             setView(1, 40, 40);
             return;
         }
-        double[] view = fit(b, w, h, 1.25);
+        double[] view = fit(b, w, h, maxZoom);
         setView(view[0], view[1], view[2]);
     }
 

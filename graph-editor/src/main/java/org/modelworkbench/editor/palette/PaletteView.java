@@ -348,8 +348,52 @@ public class PaletteView extends VBox {
         private final Label count = new Label();
         private final EntryBox box = new EntryBox();
         private final Tooltip tooltip = new Tooltip();
+        /** Right-click on a block: add it (as Enter does) or copy its type id (for files and the command line). */
+        private final javafx.scene.control.ContextMenu blockMenu = new javafx.scene.control.ContextMenu();
+        /** Right-click on a group: open or close every group. */
+        private final javafx.scene.control.ContextMenu groupMenu = new javafx.scene.control.ContextMenu();
 
         EntryCell() {
+            javafx.scene.control.MenuItem addItem = new javafx.scene.control.MenuItem("Add to design");
+            addItem.setId("palette-menu-add");
+            addItem.setOnAction(e -> {
+                if (getItem() instanceof Block b) {
+                    add(b.type());
+                }
+            });
+            addItem.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                    () -> onAddBlock == null, itemProperty()));
+            javafx.scene.control.MenuItem copyId = new javafx.scene.control.MenuItem("Copy type id");
+            copyId.setId("palette-menu-copy-id");
+            copyId.setMnemonicParsing(false);
+            copyId.setOnAction(e -> {
+                if (getItem() instanceof Block b) {
+                    javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+                    c.putString(b.type().id());
+                    javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+                }
+            });
+            blockMenu.getItems().setAll(addItem, copyId);
+            javafx.scene.control.MenuItem expandAll = new javafx.scene.control.MenuItem("Expand all groups");
+            expandAll.setId("palette-menu-expand-all");
+            expandAll.setOnAction(e -> tree.getRoot().getChildren().forEach(g -> g.setExpanded(true)));
+            javafx.scene.control.MenuItem collapseAll = new javafx.scene.control.MenuItem("Collapse all groups");
+            collapseAll.setId("palette-menu-collapse-all");
+            collapseAll.setOnAction(e -> tree.getRoot().getChildren().forEach(g -> g.setExpanded(false)));
+            groupMenu.getItems().setAll(expandAll, collapseAll);
+            // Shown by hand rather than through setContextMenu: the platform's context-menu event does
+            // not come everywhere (headless), and a right click should work alike on every platform.
+            setOnContextMenuRequested(e -> {
+                showMenu(e.getScreenX(), e.getScreenY());
+                e.consume();
+            });
+            setOnMouseReleased(e -> {
+                if (e.getButton() == MouseButton.SECONDARY && e.isStillSincePress()) {
+                    showMenu(e.getScreenX(), e.getScreenY());
+                    e.consume();
+                }
+            });
+
             getStyleClass().add("palette-cell");
             setPrefWidth(0); // follow the tree's width: long ids are cut short, no horizontal scrolling
             name.getStyleClass().add("palette-name");
@@ -395,6 +439,16 @@ public class PaletteView extends VBox {
                     e.consume();
                 }
             });
+        }
+
+        private void showMenu(double screenX, double screenY) {
+            javafx.scene.control.ContextMenu menu = getItem() instanceof Block ? blockMenu
+                    : getItem() instanceof Group ? groupMenu : null;
+            if (menu != null && !menu.isShowing()) {
+                blockMenu.hide();
+                groupMenu.hide();
+                menu.show(this, screenX, screenY);
+            }
         }
 
         /** Sets the row kind's style class, touching the list only when it changes (CSS is costly). */

@@ -96,7 +96,7 @@ class CanvasViewTest {
     @Test
     void zoomToFitLeavesEveryNodeOutFromUnderTheMinimap(FxRobot robot) {
         show(nineteenInAGrid(), robot);
-        robot.interact(canvas::zoomToFit);
+        robot.interact(() -> canvas.zoomToFit());
         WaitForAsyncUtils.waitForFxEvents();
         Minimap minimap = robot.lookup("#minimap").queryAs(Minimap.class);
         Bounds mini = canvas.sceneToLocal(minimap.localToScene(minimap.getLayoutBounds()));
@@ -114,7 +114,7 @@ class CanvasViewTest {
     @Test
     void atTheFitZoomOfANineteenBlockDesignTheOverviewStillNamesTheBlocks(FxRobot robot) {
         show(nineteenInAChain(), robot);
-        robot.interact(canvas::zoomToFit);
+        robot.interact(() -> canvas.zoomToFit());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(canvas.getZoom()).isLessThan(GraphCanvas.DETAIL_ZOOM);
         assertThat(canvas.isDetailMode()).isFalse();

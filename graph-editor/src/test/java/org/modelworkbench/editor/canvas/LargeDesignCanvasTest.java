@@ -51,7 +51,7 @@ class LargeDesignCanvasTest {
         assertThat(canvas.nodeViewCount()).isLessThan(120);
 
         // Zoomed to fit: the overview is drawn, no skins at all.
-        robot.interact(canvas::zoomToFit);
+        robot.interact(() -> canvas.zoomToFit());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(canvas.isDetailMode()).isFalse();
         assertThat(canvas.nodeViewCount()).isZero();

@@ -91,6 +91,30 @@ class PaletteViewTest {
     }
 
     @Test
+    void rightClickingABlockOffersToAddItOrCopyItsTypeIdAndAGroupToOpenOrCloseAll(FxRobot robot) {
+        robot.rightClickOn(cellOf(robot, "conv.conv2d"));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#palette-menu-add");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(added).containsExactly("conv.conv2d");
+
+        robot.rightClickOn(cellOf(robot, "norm.layer_norm"));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#palette-menu-copy-id");
+        WaitForAsyncUtils.waitForFxEvents();
+        String[] copied = new String[1];
+        robot.interact(() -> copied[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertThat(copied[0]).isEqualTo("norm.layer_norm");
+
+        robot.rightClickOn(robot.lookup(".palette-group").nth(0).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#palette-menu-collapse-all");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".palette-entry").queryAll()).as("no block rows under closed groups").isEmpty();
+        assertThat(robot.lookup(".palette-group").queryAll()).isNotEmpty();
+    }
+
+    @Test
     void hoveringABlockShowsItsDescriptionAndSourcePaper(FxRobot robot) throws Exception {
         robot.moveTo(cellOf(robot, "conv.conv2d"));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> showingTooltip() != null);

@@ -13,6 +13,10 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.event.EventHandler;
+import javafx.scene.input.InputEvent;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import org.modelworkbench.app.gui.document.Document;
 import org.modelworkbench.blocks.type.BlockType;
@@ -318,48 +322,68 @@ final class WorkspaceHost {
 
     /** The most a design is zoomed when it opens: a small design is not blown up. */
     static final double OPEN_MAX_ZOOM = 1.0;
-    /** Room left around the design when it is fitted, in pixels. */
-    private static final double FIT_MARGIN = 40;
 
     /**
-     * The view a design opens with: the whole design, at most at 100 %. The canvas gets its real
-     * size only when the window is laid out (first an empty size, then the split panes' share), so
-     * the fit is made when it has a size and made again whenever the size changes, until the view
-     * is changed by anything else (the user zooms or pans): then the user's view is kept.
+     * The view a design opens with: the whole design, at most at 100 %, clear of the minimap. The
+     * canvas gets its real size only when the window is laid out (first an empty size, then the
+     * split panes' share), so the fit is made again whenever the size changes while the window
+     * settles, and no longer once the user has pressed a key or a button anywhere in the window
+     * (dragging a divider then keeps the zoom) or the view was changed by anything else.
      */
-    @SuppressWarnings("unchecked")
     static void initialView(GraphCanvas canvas) {
-        double[] fitted = {Double.NaN, Double.NaN, Double.NaN};
-        ChangeListener<Bounds>[] follow = new ChangeListener[1];
-        follow[0] = (obs, was, now) -> {
+        new OpeningView(canvas).follow();
+    }
+
+    /** Follows the canvas's size with a fit until the window has settled and the user acts. */
+    private static final class OpeningView {
+        private final GraphCanvas canvas;
+        private final double[] fitted = {Double.NaN, Double.NaN, Double.NaN};
+        private final ChangeListener<Bounds> sizeChanged = (obs, was, now) -> sizeChanged(now);
+        private final EventHandler<InputEvent> userActed = e -> stop();
+        private final ChangeListener<Scene> sceneChanged = (obs, was, now) -> watch(was, now);
+
+        OpeningView(GraphCanvas canvas) {
+            this.canvas = canvas;
+        }
+
+        void follow() {
+            canvas.layoutBoundsProperty().addListener(sizeChanged);
+            canvas.sceneProperty().addListener(sceneChanged);
+            watch(null, canvas.getScene());
+            sizeChanged(canvas.getLayoutBounds());
+        }
+
+        private void watch(Scene was, Scene now) {
+            if (was != null) {
+                was.removeEventFilter(MouseEvent.MOUSE_PRESSED, userActed);
+                was.removeEventFilter(KeyEvent.KEY_PRESSED, userActed);
+            }
+            if (now != null) {
+                now.addEventFilter(MouseEvent.MOUSE_PRESSED, userActed);
+                now.addEventFilter(KeyEvent.KEY_PRESSED, userActed);
+            }
+        }
+
+        private void sizeChanged(Bounds now) {
             if (now.getWidth() <= 0 || now.getHeight() <= 0) {
                 return;
             }
             boolean untouched = Double.isNaN(fitted[0]) || (fitted[0] == canvas.getZoom()
                     && fitted[1] == canvas.translateXOfView() && fitted[2] == canvas.translateYOfView());
             if (!untouched) {
-                canvas.layoutBoundsProperty().removeListener(follow[0]);
+                stop();
                 return;
             }
-            fitCapped(canvas, OPEN_MAX_ZOOM);
+            canvas.zoomToFit(OPEN_MAX_ZOOM);
             fitted[0] = canvas.getZoom();
             fitted[1] = canvas.translateXOfView();
             fitted[2] = canvas.translateYOfView();
-        };
-        canvas.layoutBoundsProperty().addListener(follow[0]);
-        follow[0].changed(null, null, canvas.getLayoutBounds());
-    }
-
-    /** Shows the whole design centred, zoomed at most to {@code maxZoom}. */
-    static void fitCapped(GraphCanvas canvas, double maxZoom) {
-        Bounds b = canvas.contentBounds();
-        if (b.getWidth() <= 0 || b.getHeight() <= 0) {
-            canvas.setView(maxZoom, FIT_MARGIN, FIT_MARGIN);
-            return;
         }
-        double z = Math.min((canvas.getWidth() - 2 * FIT_MARGIN) / b.getWidth(),
-                (canvas.getHeight() - 2 * FIT_MARGIN) / b.getHeight());
-        z = Math.max(GraphCanvas.MIN_ZOOM, Math.min(z, maxZoom));
-        canvas.setView(z, canvas.getWidth() / 2 - b.getCenterX() * z, canvas.getHeight() / 2 - b.getCenterY() * z);
+
+        private void stop() {
+            canvas.layoutBoundsProperty().removeListener(sizeChanged);
+            canvas.sceneProperty().removeListener(sceneChanged);
+            watch(canvas.getScene(), null);
+        }
     }
 }
