@@ -1,6 +1,7 @@
 package org.modelworkbench.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.modelworkbench.app.gui.WorkbenchFixture.canvas;
 import static org.modelworkbench.app.gui.WorkbenchFixture.fx;
 import static org.modelworkbench.app.gui.WorkbenchFixture.settle;
 import static org.modelworkbench.app.gui.WorkbenchFixture.waitUntil;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.modelworkbench.app.gui.document.Document;
 import org.modelworkbench.editor.canvas.GraphCanvas;
 import org.modelworkbench.editor.canvas.NodeView;
 import org.modelworkbench.editor.profile.CostFormat;
@@ -83,14 +83,6 @@ class BuildMobileNetV2JourneyTest {
         app.window.documents().setFilePicker(files);
     }
 
-    Document document() {
-        return app.window.documents().document();
-    }
-
-    GraphCanvas canvas(FxRobot robot) {
-        return robot.lookup("#graph-canvas").queryAs(GraphCanvas.class);
-    }
-
     /** A plain verify writes the screenshot here; -Pdocs-images writes docs/images instead. */
     @TempDir
     Path scratch;
@@ -146,13 +138,13 @@ class BuildMobileNetV2JourneyTest {
         robot.moveTo(cell);
         WorkbenchFixture.hidePopups();
         WorkbenchFixture.forgetStaleMonocleDragView();
-        int before = document().model().design().size();
+        int before = app.document().model().design().size();
         robot.press(MouseButton.PRIMARY);
         Point2D target = screenOf(robot, at);
         robot.moveTo(target.add(-30, -20));
         robot.moveTo(target);
         robot.release(MouseButton.PRIMARY);
-        waitUntil(() -> document().model().design().size() == before + 1);
+        waitUntil(() -> app.document().model().design().size() == before + 1);
         settle(robot);
         return selected();
     }
@@ -161,9 +153,9 @@ class BuildMobileNetV2JourneyTest {
     String addWithEnter(FxRobot robot, String query, Point2D at) {
         fx(() -> canvas(robot).centerAt(at.getX(), at.getY()));
         search(robot, query);
-        int before = document().model().design().size();
+        int before = app.document().model().design().size();
         robot.type(KeyCode.ENTER);
-        waitUntil(() -> document().model().design().size() == before + 1);
+        waitUntil(() -> app.document().model().design().size() == before + 1);
         settle(robot);
         return selected();
     }
@@ -172,17 +164,17 @@ class BuildMobileNetV2JourneyTest {
     String addWithDoubleClick(FxRobot robot, String typeId, String query, Point2D at) {
         fx(() -> canvas(robot).centerAt(at.getX(), at.getY()));
         search(robot, query);
-        int before = document().model().design().size();
+        int before = app.document().model().design().size();
         robot.doubleClickOn("#palette-" + typeId.replace('.', '-'));
-        waitUntil(() -> document().model().design().size() == before + 1);
+        waitUntil(() -> app.document().model().design().size() == before + 1);
         settle(robot);
         return selected();
     }
 
     String selected() {
         String[] id = new String[1];
-        fx(() -> id[0] = document().model().selection().size() == 1
-                ? document().model().selection().iterator().next() : null);
+        fx(() -> id[0] = app.document().model().selection().size() == 1
+                ? app.document().model().selection().iterator().next() : null);
         assertThat(id[0]).as("the new block is selected").isNotNull();
         return id[0];
     }
@@ -205,11 +197,11 @@ class BuildMobileNetV2JourneyTest {
     }
 
     Object param(String node, String name) {
-        return document().model().design().node(node).orElseThrow().params().get(name);
+        return app.document().model().design().node(node).orElseThrow().params().get(name);
     }
 
     String outputShape(String node) {
-        NodeAnalysis na = document().model().analysis().node(node);
+        NodeAnalysis na = app.document().model().analysis().node(node);
         assertThat(na.evaluated()).as(node + " is evaluated").isTrue();
         return na.outputs().get(0).toString();
     }
@@ -223,16 +215,16 @@ class BuildMobileNetV2JourneyTest {
 
         // 1. A blank design from the start page: it holds an image input, set to 3×224×224 in the inspector.
         robot.clickOn("#start-new-blank");
-        waitUntil(() -> document() != null && canvas(robot).nodeView("input").isPresent());
+        waitUntil(() -> app.document() != null && canvas(robot).nodeView("input").isPresent());
         fx(() -> canvas(robot).setView(ZOOM, 40, 30));
         settle(robot);
         robot.clickOn("#node-input");
         settle(robot);
-        assertThat(document().model().selection()).containsExactly("input");
+        assertThat(app.document().model().selection()).containsExactly("input");
         setParam(robot, "channels", 3);
         setParam(robot, "height", 224);
         setParam(robot, "width", 224);
-        assertThat(document().model().design().node("input").orElseThrow().params())
+        assertThat(app.document().model().design().node("input").orElseThrow().params())
                 .containsEntry("channels", 3).containsEntry("height", 224).containsEntry("width", 224);
 
         // 2. The stem by palette drag and drop, with its hyper-parameters typed into the inspector.
@@ -247,7 +239,7 @@ class BuildMobileNetV2JourneyTest {
         assertThat(param(conv, "bias")).isEqualTo(true);
         robot.clickOn("#param-bias");
         settle(robot);
-        assertThat(document().model().design().node(conv).orElseThrow().params())
+        assertThat(app.document().model().design().node(conv).orElseThrow().params())
                 .containsEntry("out_channels", 32).containsEntry("kernel", 3).containsEntry("stride", 2)
                 .containsEntry("padding", 1).containsEntry("bias", false);
 
@@ -257,7 +249,7 @@ class BuildMobileNetV2JourneyTest {
 
         // The three inverted residuals: Enter in the search field adds the best match.
         String ir1 = addWithEnter(robot, "inverted residual", IR1);
-        assertThat(document().model().design().node(ir1).orElseThrow().type()).isEqualTo("mbconv.inverted_residual");
+        assertThat(app.document().model().design().node(ir1).orElseThrow().type()).isEqualTo("mbconv.inverted_residual");
         setParam(robot, "expand_ratio", 1);
         setParam(robot, "out_channels", 16);
         setParam(robot, "stride", 1);
@@ -270,7 +262,7 @@ class BuildMobileNetV2JourneyTest {
         setParam(robot, "out_channels", 24);
         setParam(robot, "stride", 1);
         assertThat(List.of(ir1, ir2, ir3)).containsExactly("inverted_residual", "inverted_residual_2", "inverted_residual_3");
-        assertThat(document().model().design().node(ir2).orElseThrow().params())
+        assertThat(app.document().model().design().node(ir2).orElseThrow().params())
                 .containsEntry("expand_ratio", 6).containsEntry("out_channels", 24).containsEntry("stride", 2);
 
         // Wire the chain by dragging from each output port to the next input port (after F: zoom to fit).
@@ -283,12 +275,12 @@ class BuildMobileNetV2JourneyTest {
             wire(robot, chain[i - 1], chain[i], "x");
         }
         for (int i = 1; i < chain.length; i++) {
-            assertThat(document().model().design().edges())
+            assertThat(app.document().model().design().edges())
                     .contains(new Edge(new PortRef(chain[i - 1], "y"), new PortRef(chain[i], "x")));
         }
         Tab problemsTab = EditorJourneysTest.findTab(robot, "tab-problems");
         assertThat(problemsTab.getText()).isEqualTo("Problems (0)");
-        String json = DesignWriter.toJson(document().model().design());
+        String json = DesignWriter.toJson(app.document().model().design());
 
         // 3. A mistake: an Add fed from the 16-channel block and the 24-channel block.
         String add = addWithDoubleClick(robot, "merge.add", "add", ADD);
@@ -297,7 +289,7 @@ class BuildMobileNetV2JourneyTest {
         wire(robot, ir1, add, "a");
         wire(robot, ir3, add, "b");
         assertThat(problemsTab.getText()).isNotEqualTo("Problems (0)").startsWith("Problems (");
-        List<Problem> problems = document().model().analysis().problems();
+        List<Problem> problems = app.document().model().analysis().problems();
         assertThat(problems).isNotEmpty();
         assertThat(problems).anyMatch(p -> p.nodeId().equals(add) && p.kind().name().equals("SHAPE_MISMATCH"));
         NodeView addView = canvas(robot).nodeView(add).orElseThrow();
@@ -311,15 +303,15 @@ class BuildMobileNetV2JourneyTest {
         robot.clickOn("#graph-canvas");
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         settle(robot);
-        assertThat(document().model().analysis().problems())
+        assertThat(app.document().model().analysis().problems())
                 .noneMatch(p -> p.kind().name().equals("SHAPE_MISMATCH"));
         robot.clickOn("#node-" + add);
         robot.type(KeyCode.DELETE);
         settle(robot);
-        assertThat(document().model().design().node(add)).isEmpty();
+        assertThat(app.document().model().design().node(add)).isEmpty();
         assertThat(problemsTab.getText()).isEqualTo("Problems (0)");
         assertThat(canvas(robot).nodeView(ir1).orElseThrow().getStyleClass()).doesNotContain("problem");
-        assertThat(DesignWriter.toJson(document().model().design())).isEqualTo(json);
+        assertThat(DesignWriter.toJson(app.document().model().design())).isEqualTo(json);
 
         // 4. Every block shows its output shape and cost; the totals are those of the same network in code.
         assertThat(outputShape(conv)).isEqualTo("1×32×112×112");
@@ -330,7 +322,7 @@ class BuildMobileNetV2JourneyTest {
         assertThat(outputShape(ir3)).isEqualTo("1×24×56×56");
         for (String id : chain) {
             assertThat(canvas(robot).nodeView(id).orElseThrow().shapeText()).as(id).isNotBlank();
-            NodeAnalysis na = document().model().analysis().node(id);
+            NodeAnalysis na = app.document().model().analysis().node(id);
             if (na.params() > 0 || na.macs() > 0) { // blocks without cost (input, ReLU6) show "0 P · 0 MAC"
                 assertThat(canvas(robot).nodeView(id).orElseThrow().badgeText()).as(id).isNotBlank();
             }
@@ -350,7 +342,7 @@ class BuildMobileNetV2JourneyTest {
             assertThat(r.params()).as(r.nodeId()).isEqualTo(w.params());
             assertThat(r.macs()).as(r.nodeId()).isEqualTo(w.macs());
         }
-        var totals = document().model().analysis().totals();
+        var totals = app.document().model().analysis().totals();
         assertThat(totals.params()).isEqualTo(want.totals().params());
         assertThat(totals.macs()).isEqualTo(want.totals().macs());
         assertThat(totals.activationBytes()).isEqualTo(want.totals().activationBytes());
@@ -364,20 +356,20 @@ class BuildMobileNetV2JourneyTest {
         files.answer(file);
         robot.clickOn("#graph-canvas");
         robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
-        waitUntil(() -> Files.exists(file) && !document().isDirty());
+        waitUntil(() -> Files.exists(file) && !app.document().isDirty());
         assertThat(stage.getTitle()).isEqualTo("mobilenetv2 stages.json — Model Workbench");
         // Saved for the first time, the untitled design took the file's name (one undoable step).
-        assertThat(document().model().design().name()).isEqualTo("mobilenetv2 stages");
-        json = DesignWriter.toJson(document().model().design());
+        assertThat(app.document().model().design().name()).isEqualTo("mobilenetv2 stages");
+        json = DesignWriter.toJson(app.document().model().design());
         robot.press(KeyCode.CONTROL).type(KeyCode.W).release(KeyCode.CONTROL);
-        waitUntil(() -> document() == null);
+        waitUntil(() -> app.document() == null);
         files.answer(file);
         robot.press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL);
-        waitUntil(() -> document() != null && !canvas(robot).nodeGeometries().isEmpty());
+        waitUntil(() -> app.document() != null && !canvas(robot).nodeGeometries().isEmpty());
         settle(robot);
-        assertThat(DesignWriter.toJson(document().model().design())).isEqualTo(json);
+        assertThat(DesignWriter.toJson(app.document().model().design())).isEqualTo(json);
         assertThat(Files.readString(file)).isEqualTo(json);
-        assertThat(document().model().analysis().totals().params()).isEqualTo(want.totals().params());
+        assertThat(app.document().model().analysis().totals().params()).isEqualTo(want.totals().params());
 
         // 6. A screenshot of the finished design, the last block selected and its inspector filled:
         // zoomed to fit, then panned to the left edge so that the minimap (bottom right) hides no block.

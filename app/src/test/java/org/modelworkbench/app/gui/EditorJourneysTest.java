@@ -1,6 +1,8 @@
 package org.modelworkbench.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.modelworkbench.app.gui.WorkbenchFixture.canvas;
+import static org.modelworkbench.app.gui.WorkbenchFixture.clickMenu;
 import static org.modelworkbench.app.gui.WorkbenchFixture.fx;
 import static org.modelworkbench.app.gui.WorkbenchFixture.waitUntil;
 
@@ -21,8 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelworkbench.app.gui.actions.ActionId;
-import org.modelworkbench.app.gui.document.Document;
-import org.modelworkbench.editor.canvas.GraphCanvas;
 import org.modelworkbench.editor.canvas.NodeView;
 import org.modelworkbench.projects.analysis.NodeAnalysis;
 import org.modelworkbench.projects.design.Edge;
@@ -54,25 +54,11 @@ class EditorJourneysTest {
         app.window.documents().setFilePicker(files);
     }
 
-    Document document() {
-        return app.window.documents().document();
-    }
-
-    GraphCanvas canvas(FxRobot robot) {
-        return robot.lookup("#graph-canvas").queryAs(GraphCanvas.class);
-    }
-
     void openTemplate(FxRobot robot, String id) {
         WorkbenchFixture.scrollIntoView(robot.lookup("#template-" + id).query());
         robot.clickOn("#template-" + id);
-        waitUntil(() -> document() != null);
+        waitUntil(() -> app.document() != null);
         WorkbenchFixture.showTopReadable(robot);
-        WorkbenchFixture.settle(robot);
-    }
-
-    void clickMenu(FxRobot robot, String menuId, String itemId) {
-        robot.clickOn("#" + menuId);
-        robot.clickOn("#" + itemId);
         WorkbenchFixture.settle(robot);
     }
 
@@ -99,9 +85,9 @@ class EditorJourneysTest {
 
         openTemplate(robot, "resnet-fmnist");
 
-        assertThat(document().path()).as("a copy, not tied to a file").isNull();
-        assertThat(document().isDirty()).isFalse();
-        assertThat(document().model().design().size()).isEqualTo(14);
+        assertThat(app.document().path()).as("a copy, not tied to a file").isNull();
+        assertThat(app.document().isDirty()).isFalse();
+        assertThat(app.document().model().design().size()).isEqualTo(14);
         assertThat(robot.lookup("#start-page").query().isVisible()).isFalse();
         assertThat(robot.lookup("#node-stem_conv").tryQuery()).isPresent();
         assertThat(stage.getTitle()).isEqualTo("ResNet (Fashion-MNIST) — Model Workbench");
@@ -112,7 +98,7 @@ class EditorJourneysTest {
     @Test
     void a_block_dragged_from_the_palette_lands_on_the_canvas_and_is_wired_to_the_input(FxRobot robot) {
         robot.clickOn("#start-new-blank");
-        waitUntil(() -> document() != null && canvas(robot).nodeView("input").isPresent());
+        waitUntil(() -> app.document() != null && canvas(robot).nodeView("input").isPresent());
         fx(() -> canvas(robot).resetZoom());
         WorkbenchFixture.settle(robot);
 
@@ -124,14 +110,14 @@ class EditorJourneysTest {
         robot.moveTo(robot.point("#graph-canvas").atOffset(new javafx.geometry.Point2D(0, 60)).query());
         robot.moveTo(robot.point("#graph-canvas").atOffset(new javafx.geometry.Point2D(0, 120)).query());
         robot.release(MouseButton.PRIMARY);
-        waitUntil(() -> document().model().design().node("conv2d").isPresent());
+        waitUntil(() -> app.document().model().design().node("conv2d").isPresent());
         WorkbenchFixture.settle(robot);
         robot.drag("#out-input-y", MouseButton.PRIMARY).dropTo("#in-conv2d-x");
         WorkbenchFixture.settle(robot);
 
-        assertThat(document().model().design().edges())
+        assertThat(app.document().model().design().edges())
                 .contains(new Edge(new PortRef("input", "y"), new PortRef("conv2d", "x")));
-        NodeAnalysis conv = document().model().analysis().node("conv2d");
+        NodeAnalysis conv = app.document().model().analysis().node("conv2d");
         assertThat(conv.evaluated()).isTrue();
         assertThat(conv.outputs().get(0).toString()).isEqualTo("1×64×224×224");
         assertThat(stage.getTitle()).startsWith("*");
@@ -141,10 +127,10 @@ class EditorJourneysTest {
     @Test
     void a_wrong_connection_is_listed_in_the_problems_tab_and_marked_on_the_block(FxRobot robot) {
         robot.clickOn("#start-new-blank");
-        waitUntil(() -> document() != null && canvas(robot).nodeView("input").isPresent());
+        waitUntil(() -> app.document() != null && canvas(robot).nodeView("input").isPresent());
         fx(() -> {
             // conv (64 channels) and the 3-channel input both into an add: their shapes cannot be added.
-            var m = document().model();
+            var m = app.document().model();
             m.addNode("conv.conv2d", 300, 120);
             m.addNode("merge.add", 150, 300);
             m.connect(new PortRef("input", "y"), new PortRef("conv2d", "x"));
@@ -160,8 +146,8 @@ class EditorJourneysTest {
         WorkbenchFixture.settle(robot);
 
         assertThat(problemsTab.getText()).isEqualTo("Problems (1)");
-        assertThat(document().model().analysis().problems().get(0).nodeId()).isEqualTo("add");
-        assertThat(document().model().analysis().problems().get(0).kind().name()).isEqualTo("SHAPE_MISMATCH");
+        assertThat(app.document().model().analysis().problems().get(0).nodeId()).isEqualTo("add");
+        assertThat(app.document().model().analysis().problems().get(0).kind().name()).isEqualTo("SHAPE_MISMATCH");
         NodeView add = canvas(robot).nodeView("add").orElseThrow();
         assertThat(add.getStyleClass()).contains("problem");
         assertThat(add.problemText()).isNotEmpty();
@@ -169,13 +155,13 @@ class EditorJourneysTest {
         robot.clickOn("#tab-problems");
         robot.clickOn(robot.lookup("#problemsList .list-cell").nth(0).queryAs(javafx.scene.Node.class));
         WorkbenchFixture.settle(robot);
-        assertThat(document().model().selection()).containsExactly("add");
+        assertThat(app.document().model().selection()).containsExactly("add");
     }
 
     @Test
     void editing_a_hyper_parameter_in_the_inspector_changes_the_shape_and_the_cost_in_the_profile(FxRobot robot) {
         openTemplate(robot, "resnet-fmnist");
-        long before = document().model().analysis().totals().params();
+        long before = app.document().model().analysis().totals().params();
 
         robot.clickOn("#node-stem_conv");
         WorkbenchFixture.settle(robot);
@@ -184,9 +170,9 @@ class EditorJourneysTest {
         robot.write("32").type(KeyCode.ENTER);
         WorkbenchFixture.settle(robot);
 
-        NodeAnalysis stem = document().model().analysis().node("stem_conv");
+        NodeAnalysis stem = app.document().model().analysis().node("stem_conv");
         assertThat(stem.outputs().get(0).toString()).isEqualTo("1×32×28×28");
-        long after = document().model().analysis().totals().params();
+        long after = app.document().model().analysis().totals().params();
         assertThat(after).isGreaterThan(before);
         TableView<?> table = robot.lookup("#profileTable").queryAs(TableView.class);
         assertThat(tableText(table)).contains("1×32×28×28");
@@ -198,7 +184,7 @@ class EditorJourneysTest {
         openTemplate(robot, "resnet-fmnist");
         fx(() -> {
             try {
-                document().model().setParameter("stem_conv", "out_channels", 24);
+                app.document().model().setParameter("stem_conv", "out_channels", 24);
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
@@ -206,7 +192,7 @@ class EditorJourneysTest {
         assertThat(menuText(robot, "menu-edit", ActionId.UNDO)).isEqualTo("Undo Set out_channels of stem_conv");
 
         clickMenu(robot, "menu-edit", ActionId.UNDO.menuItemId());
-        assertThat(document().model().design().node("stem_conv").orElseThrow().params().get("out_channels")).isEqualTo(16);
+        assertThat(app.document().model().design().node("stem_conv").orElseThrow().params().get("out_channels")).isEqualTo(16);
         assertThat(menuText(robot, "menu-edit", ActionId.REDO)).isEqualTo("Redo Set out_channels of stem_conv");
         assertThat(menuText(robot, "menu-edit", ActionId.UNDO)).isEqualTo("Undo");
         assertThat(stage.getTitle()).doesNotStartWith("*");
@@ -214,45 +200,45 @@ class EditorJourneysTest {
         robot.clickOn("#graph-canvas");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.Z).release(KeyCode.SHIFT, KeyCode.CONTROL);
         WorkbenchFixture.settle(robot);
-        assertThat(document().model().design().node("stem_conv").orElseThrow().params().get("out_channels")).isEqualTo(24);
+        assertThat(app.document().model().design().node("stem_conv").orElseThrow().params().get("out_channels")).isEqualTo(24);
         assertThat(stage.getTitle()).startsWith("*");
 
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         WorkbenchFixture.settle(robot);
-        assertThat(document().model().design().node("stem_conv").orElseThrow().params().get("out_channels")).isEqualTo(16);
+        assertThat(app.document().model().design().node("stem_conv").orElseThrow().params().get("out_channels")).isEqualTo(16);
         robot.press(KeyCode.CONTROL).type(KeyCode.Y).release(KeyCode.CONTROL);
         WorkbenchFixture.settle(robot);
-        assertThat(document().model().design().node("stem_conv").orElseThrow().params().get("out_channels")).isEqualTo(24);
+        assertThat(app.document().model().design().node("stem_conv").orElseThrow().params().get("out_channels")).isEqualTo(24);
     }
 
     @Test
     void a_saved_design_reopens_the_same(FxRobot robot) throws Exception {
         openTemplate(robot, "swin-fmnist");
-        fx(() -> document().model().moveNodes(java.util.Map.of("input", new javafx.geometry.Point2D(-200, -40))));
-        assertThat(document().isDirty()).isTrue();
-        String json = DesignWriter.toJson(document().model().design());
+        fx(() -> app.document().model().moveNodes(java.util.Map.of("input", new javafx.geometry.Point2D(-200, -40))));
+        assertThat(app.document().isDirty()).isTrue();
+        String json = DesignWriter.toJson(app.document().model().design());
         Path file = app.data.resolve("projects/my swin.json");
         files.answer(file);
 
         clickMenu(robot, "menu-file", ActionId.SAVE_AS.menuItemId());
 
         assertThat(file).exists();
-        assertThat(document().isDirty()).isFalse();
+        assertThat(app.document().isDirty()).isFalse();
         assertThat(stage.getTitle()).as("the design's name, then its file")
                 .isEqualTo("Swin (Fashion-MNIST) — my swin.json — Model Workbench");
         assertThat(app.preferences.recent()).first().isEqualTo(file.toAbsolutePath());
 
         clickMenu(robot, "menu-file", ActionId.CLOSE.menuItemId());
-        assertThat(document()).isNull();
+        assertThat(app.document()).isNull();
         assertThat(robot.lookup("#start-page").query().isVisible()).isTrue();
         assertThat(robot.lookup("#recent-open-0").queryAs(Labeled.class).getTooltip().getText()).isEqualTo(file.toAbsolutePath().toString());
 
         files.answer(file);
         clickMenu(robot, "menu-file", ActionId.OPEN.menuItemId());
-        waitUntil(() -> document() != null);
+        waitUntil(() -> app.document() != null);
 
-        assertThat(DesignWriter.toJson(document().model().design())).isEqualTo(json);
-        assertThat(document().path()).isEqualTo(file.toAbsolutePath());
+        assertThat(DesignWriter.toJson(app.document().model().design())).isEqualTo(json);
+        assertThat(app.document().path()).isEqualTo(file.toAbsolutePath());
         assertThat(Files.readString(file)).isEqualTo(json);
     }
 
@@ -274,18 +260,18 @@ class EditorJourneysTest {
         robot.clickOn(robot.lookup("#file-error-dialog .button").queryButton());
         WorkbenchFixture.settle(robot);
 
-        assertThat(document()).isNotNull();
-        assertThat(document().model().design().name()).isEqualTo("ResNet (Fashion-MNIST)");
+        assertThat(app.document()).isNotNull();
+        assertThat(app.document().model().design().name()).isEqualTo("ResNet (Fashion-MNIST)");
     }
 
     @Test
     void closing_the_window_with_unsaved_changes_asks_first(FxRobot robot) {
         openTemplate(robot, "resnet-fmnist");
         fx(() -> {
-            document().model().selection().add("head");
-            document().model().deleteSelection();
+            app.document().model().selection().add("head");
+            app.document().model().deleteSelection();
         });
-        assertThat(document().isDirty()).isTrue();
+        assertThat(app.document().isDirty()).isTrue();
 
         javafx.application.Platform.runLater(() -> stage.fireEvent(
                 new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
@@ -295,7 +281,7 @@ class EditorJourneysTest {
         robot.clickOn("#unsaved-cancel");
         WorkbenchFixture.settle(robot);
         assertThat(stage.isShowing()).isTrue();
-        assertThat(document()).isNotNull();
+        assertThat(app.document()).isNotNull();
 
         // Ctrl+Q: the same question; Don't Save quits.
         robot.clickOn("#graph-canvas");
@@ -327,7 +313,7 @@ class EditorJourneysTest {
         openTemplate(robot, "resnet-fmnist");
         robot.clickOn("#node-stem_conv");
         robot.press(KeyCode.SHIFT).clickOn("#node-stem_bn").clickOn("#node-stem_relu").release(KeyCode.SHIFT);
-        assertThat(document().model().selection()).containsExactlyInAnyOrder("stem_conv", "stem_bn", "stem_relu");
+        assertThat(app.document().model().selection()).containsExactlyInAnyOrder("stem_conv", "stem_bn", "stem_relu");
 
         robot.press(KeyCode.CONTROL).type(KeyCode.G).release(KeyCode.CONTROL);
         waitUntil(() -> robot.lookup("#group-name").tryQuery().isPresent());
@@ -335,15 +321,15 @@ class EditorJourneysTest {
         robot.clickOn("#group-ok");
         WorkbenchFixture.settle(robot);
 
-        var design = document().model().design();
+        var design = app.document().model().design();
         assertThat(design.composite("Stem")).isPresent();
         assertThat(design.node("stem_conv")).isEmpty();
-        String group = document().model().selection().iterator().next();
+        String group = app.document().model().selection().iterator().next();
         assertThat(design.node(group).orElseThrow().type()).isEqualTo("user.Stem");
         assertThat(robot.lookup("#palette").queryAs(org.modelworkbench.editor.palette.PaletteView.class).userBlocks())
                 .as("listed under My blocks").extracting(t -> t.id()).containsExactly("user.Stem");
         assertThat(menuText(robot, "menu-edit", ActionId.UNDO)).isEqualTo("Undo Group 3 blocks as Stem");
-        long params = document().model().analysis().totals().params();
+        long params = app.document().model().analysis().totals().params();
         assertThat(params).as("a group costs what its inside costs").isEqualTo(272_186);
 
         // Enter opens it; the breadcrumb shows where we are; Alt+Up goes back.
@@ -356,19 +342,19 @@ class EditorJourneysTest {
         robot.press(KeyCode.ALT).type(KeyCode.UP).release(KeyCode.ALT);
         WorkbenchFixture.settle(robot);
         assertThat(robot.lookup("#breadcrumb").tryQuery()).isEmpty();
-        assertThat(canvas(robot).model()).isSameAs(document().model());
+        assertThat(canvas(robot).model()).isSameAs(app.document().model());
 
         robot.clickOn("#node-" + group);
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.G).release(KeyCode.SHIFT, KeyCode.CONTROL);
         WorkbenchFixture.settle(robot);
-        assertThat(document().model().design().node("stem_conv")).isPresent();
+        assertThat(app.document().model().design().node("stem_conv")).isPresent();
         assertThat(menuText(robot, "menu-edit", ActionId.UNDO)).isEqualTo("Undo Ungroup " + group);
 
         clickMenu(robot, "menu-edit", ActionId.UNDO.menuItemId());
         clickMenu(robot, "menu-edit", ActionId.UNDO.menuItemId());
-        assertThat(document().model().design().node("stem_conv")).isPresent();
-        assertThat(document().model().design().node(group)).isEmpty();
-        assertThat(document().isDirty()).isFalse();
+        assertThat(app.document().model().design().node("stem_conv")).isPresent();
+        assertThat(app.document().model().design().node(group)).isEmpty();
+        assertThat(app.document().isDirty()).isFalse();
     }
 
     @Test
@@ -385,7 +371,7 @@ class EditorJourneysTest {
         assertThat(canvas(robot).model().design().size()).isGreaterThan(5);
         robot.clickOn("#crumb-0");
         WorkbenchFixture.settle(robot);
-        assertThat(canvas(robot).model()).isSameAs(document().model());
+        assertThat(canvas(robot).model()).isSameAs(app.document().model());
     }
 
     static Tab findTab(FxRobot robot, String id) {

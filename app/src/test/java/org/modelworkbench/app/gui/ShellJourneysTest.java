@@ -1,6 +1,8 @@
 package org.modelworkbench.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.modelworkbench.app.gui.WorkbenchFixture.canvas;
+import static org.modelworkbench.app.gui.WorkbenchFixture.clickMenu;
 import static org.modelworkbench.app.gui.WorkbenchFixture.fx;
 import static org.modelworkbench.app.gui.WorkbenchFixture.waitUntil;
 
@@ -15,7 +17,6 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.modelworkbench.app.gui.document.Document;
 import org.modelworkbench.editor.canvas.GraphCanvas;
 import org.modelworkbench.editor.canvas.NodeGeometry;
 import org.modelworkbench.editor.group.CompositeActions;
@@ -44,24 +45,10 @@ class ShellJourneysTest {
         app.window.documents().setFilePicker(files);
     }
 
-    Document document() {
-        return app.window.documents().document();
-    }
-
-    GraphCanvas canvas(FxRobot robot) {
-        return robot.lookup("#graph-canvas").queryAs(GraphCanvas.class);
-    }
-
     void openTemplate(FxRobot robot, String id) {
         WorkbenchFixture.scrollIntoView(robot.lookup("#template-" + id).query());
         robot.clickOn("#template-" + id);
-        waitUntil(() -> document() != null && !canvas(robot).nodeGeometries().isEmpty());
-        WorkbenchFixture.settle(robot);
-    }
-
-    void clickMenu(FxRobot robot, String menuId, String itemId) {
-        robot.clickOn("#" + menuId);
-        robot.clickOn("#" + itemId);
+        waitUntil(() -> app.document() != null && !canvas(robot).nodeGeometries().isEmpty());
         WorkbenchFixture.settle(robot);
     }
 
@@ -100,15 +87,15 @@ class ShellJourneysTest {
         assertThat(canvas(robot).getZoom()).as("F fitted the design").isLessThan(2);
         assertThat(robot.lookup("#paletteSearch").queryAs(TextInputControl.class).getText()).isEmpty();
 
-        fx(() -> document().model().selection().add("head"));
+        fx(() -> app.document().model().selection().add("head"));
         robot.type(KeyCode.DELETE);
         WorkbenchFixture.settle(robot);
-        assertThat(document().model().design().node("head")).as("Delete removed the block").isEmpty();
+        assertThat(app.document().model().design().node("head")).as("Delete removed the block").isEmpty();
 
         // Into a library block (Enter), and back with Alt+Up: the keyboard follows without a click.
         fx(() -> {
-            document().model().selection().clear();
-            document().model().selection().add("stage2_block1");
+            app.document().model().selection().clear();
+            app.document().model().selection().add("stage2_block1");
         });
         robot.type(KeyCode.ENTER);
         WorkbenchFixture.settle(robot);
@@ -117,7 +104,7 @@ class ShellJourneysTest {
         robot.press(KeyCode.ALT).type(KeyCode.UP).release(KeyCode.ALT);
         WorkbenchFixture.settle(robot);
         assertThat(robot.lookup("#breadcrumb").tryQuery()).isEmpty();
-        assertThat(canvas(robot).model()).isSameAs(document().model());
+        assertThat(canvas(robot).model()).isSameAs(app.document().model());
         assertCanvasGetsTheKeyboard(robot);
     }
 
@@ -150,7 +137,7 @@ class ShellJourneysTest {
         openTemplate(robot, "resnet-fmnist");
         String[] outer = new String[1];
         fx(() -> {
-            var m = document().model();
+            var m = app.document().model();
             m.selection().clear();
             m.selection().addAll(Set.of("stem_conv", "stem_bn"));
             String inner = CompositeActions.group(m, "Inner");
@@ -183,7 +170,7 @@ class ShellJourneysTest {
 
         robot.clickOn("#composite-up");
         WorkbenchFixture.settle(robot);
-        assertThat(canvas(robot).model()).isSameAs(document().model());
+        assertThat(canvas(robot).model()).isSameAs(app.document().model());
         assertThat(robot.lookup("#breadcrumb").tryQuery()).isEmpty();
     }
 
@@ -193,7 +180,7 @@ class ShellJourneysTest {
     void a_design_opens_zoomed_to_fit_with_every_block_in_view(FxRobot robot) {
         openTemplate(robot, "mobilenetv2-fmnist");
 
-        assertThat(canvas(robot).nodeGeometries()).hasSize(document().model().design().size());
+        assertThat(canvas(robot).nodeGeometries()).hasSize(app.document().model().design().size());
         waitUntil(() -> allNodesInView(canvas(robot)));
         assertThat(canvas(robot).getZoom()).isLessThanOrEqualTo(1.0);
         assertThat(robot.lookup("#status-zoom").queryLabeled().getText())
@@ -218,7 +205,7 @@ class ShellJourneysTest {
     @Test
     void a_small_design_opens_at_100_percent_not_blown_up(FxRobot robot) {
         robot.clickOn("#start-new-blank");
-        waitUntil(() -> document() != null && canvas(robot).nodeViewCount() > 0);
+        waitUntil(() -> app.document() != null && canvas(robot).nodeViewCount() > 0);
         WorkbenchFixture.settle(robot);
 
         assertThat(canvas(robot).getZoom()).isEqualTo(1.0);
@@ -235,7 +222,7 @@ class ShellJourneysTest {
         waitUntil(() -> robot.lookup("#status-progress").tryQuery().isEmpty() && canvas(robot).getZoom() < 2);
         WorkbenchFixture.settle(robot);
 
-        assertThat(document().model().commands().undoDescriptionProperty().get()).containsIgnoringCase("layout");
+        assertThat(app.document().model().commands().undoDescriptionProperty().get()).containsIgnoringCase("layout");
         assertThat(allNodesInView(canvas(robot))).isTrue();
     }
 
@@ -274,19 +261,19 @@ class ShellJourneysTest {
     @Test
     void a_renamed_design_undoes_redoes_and_keeps_its_name_through_save_and_reopen(FxRobot robot) {
         robot.clickOn("#start-new-blank");
-        waitUntil(() -> document() != null && canvas(robot).nodeViewCount() > 0);
+        waitUntil(() -> app.document() != null && canvas(robot).nodeViewCount() > 0);
         assertThat(stage.getTitle()).isEqualTo("Untitled design — Model Workbench");
 
         rename(robot, "Tiny classifier", "Two convolutions and a head.");
 
-        assertThat(document().model().design().name()).isEqualTo("Tiny classifier");
-        assertThat(document().model().design().description()).isEqualTo("Two convolutions and a head.");
+        assertThat(app.document().model().design().name()).isEqualTo("Tiny classifier");
+        assertThat(app.document().model().design().description()).isEqualTo("Two convolutions and a head.");
         assertThat(stage.getTitle()).isEqualTo("*Tiny classifier — Model Workbench");
         assertThat(robot.lookup("#status-name").queryLabeled().getText()).isEqualTo("Tiny classifier");
 
         clickMenu(robot, "menu-edit", "menu-undo");
-        assertThat(document().model().design().name()).isEqualTo("Untitled design");
-        assertThat(document().model().design().description()).isEmpty();
+        assertThat(app.document().model().design().name()).isEqualTo("Untitled design");
+        assertThat(app.document().model().design().description()).isEmpty();
         assertThat(stage.getTitle()).isEqualTo("Untitled design — Model Workbench");
         clickMenu(robot, "menu-edit", "menu-redo");
         assertThat(stage.getTitle()).isEqualTo("*Tiny classifier — Model Workbench");
@@ -295,31 +282,31 @@ class ShellJourneysTest {
         files.answer(file);
         clickMenu(robot, "menu-file", "menu-save");
         assertThat(file).exists();
-        assertThat(document().model().design().name()).as("a renamed design keeps its name").isEqualTo("Tiny classifier");
+        assertThat(app.document().model().design().name()).as("a renamed design keeps its name").isEqualTo("Tiny classifier");
         assertThat(stage.getTitle()).isEqualTo("Tiny classifier — tiny.json — Model Workbench");
 
         clickMenu(robot, "menu-file", "menu-close");
         files.answer(file);
         clickMenu(robot, "menu-file", "menu-open");
-        waitUntil(() -> document() != null);
-        assertThat(document().model().design().name()).isEqualTo("Tiny classifier");
-        assertThat(document().model().design().description()).isEqualTo("Two convolutions and a head.");
+        waitUntil(() -> app.document() != null);
+        assertThat(app.document().model().design().name()).isEqualTo("Tiny classifier");
+        assertThat(app.document().model().design().description()).isEqualTo("Two convolutions and a head.");
         assertThat(stage.getTitle()).isEqualTo("Tiny classifier — tiny.json — Model Workbench");
     }
 
     @Test
     void an_untitled_design_saved_for_the_first_time_is_named_after_its_file_in_one_undoable_step(FxRobot robot) {
         robot.clickOn("#start-new-blank");
-        waitUntil(() -> document() != null && canvas(robot).nodeViewCount() > 0);
+        waitUntil(() -> app.document() != null && canvas(robot).nodeViewCount() > 0);
         Path file = data.resolve("projects/cifar net.json");
         files.answer(file);
 
         clickMenu(robot, "menu-file", "menu-save");
 
-        assertThat(document().model().design().name()).isEqualTo("cifar net");
+        assertThat(app.document().model().design().name()).isEqualTo("cifar net");
         assertThat(stage.getTitle()).isEqualTo("cifar net.json — Model Workbench");
-        assertThat(document().isDirty()).isFalse();
-        assertThat(document().model().commands().undoDescriptionProperty().get()).isEqualTo("Rename to cifar net");
+        assertThat(app.document().isDirty()).isFalse();
+        assertThat(app.document().model().commands().undoDescriptionProperty().get()).isEqualTo("Rename to cifar net");
         assertThat(robot.lookup("#status-name").queryLabeled().getText()).isEqualTo("cifar net");
     }
 
@@ -350,15 +337,15 @@ class ShellJourneysTest {
 
         robot.rightClickOn("#node-head");
         WorkbenchFixture.settle(robot);
-        assertThat(document().model().selection()).containsExactly("head");
+        assertThat(app.document().model().selection()).containsExactly("head");
         assertThat(robot.lookup("#context-cut").tryQuery()).isPresent();
         assertThat(robot.lookup("#context-open-inside").tryQuery()).isPresent();
         assertThat(robot.lookup("#context-paste").tryQuery()).as("not the background menu").isEmpty();
         robot.clickOn("#context-delete");
         WorkbenchFixture.settle(robot);
-        assertThat(document().model().design().node("head")).isEmpty();
+        assertThat(app.document().model().design().node("head")).isEmpty();
 
         clickMenu(robot, "menu-edit", "menu-undo");
-        assertThat(document().model().design().node("head")).isPresent();
+        assertThat(app.document().model().design().node("head")).isPresent();
     }
 }

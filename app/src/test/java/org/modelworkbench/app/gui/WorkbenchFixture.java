@@ -12,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.modelworkbench.app.gui.document.Document;
 import org.modelworkbench.app.gui.prefs.AppFolders;
 import org.modelworkbench.app.gui.prefs.Preferences;
 import org.modelworkbench.app.gui.window.MainWindow;
@@ -42,6 +43,23 @@ final class WorkbenchFixture {
         stage.show();
         stage.requestFocus();
         return f[0];
+    }
+
+    /** The window's open document; null on the start page. */
+    Document document() {
+        return window.documents().document();
+    }
+
+    /** The open design's canvas. */
+    static GraphCanvas canvas(FxRobot robot) {
+        return robot.lookup("#graph-canvas").queryAs(GraphCanvas.class);
+    }
+
+    /** Opens the menu-bar menu {@code menuId} and clicks its item {@code itemId}, as a user would. */
+    static void clickMenu(FxRobot robot, String menuId, String itemId) {
+        robot.clickOn("#" + menuId);
+        robot.clickOn("#" + itemId);
+        settle(robot);
     }
 
     /**

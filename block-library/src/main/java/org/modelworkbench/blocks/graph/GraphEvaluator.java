@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.modelworkbench.blocks.graph.BlockGraph.Edge;
 import org.modelworkbench.blocks.graph.BlockGraph.Node;
 import org.modelworkbench.blocks.graph.BlockGraph.Ref;
@@ -87,27 +88,25 @@ public final class GraphEvaluator {
 
     private static Layout layoutOf(Ref ref, Map<String, Layout> boundary, Map<String, Evaluation> results,
                                    Map<String, List<PortSpec>> outPorts) {
-        if (ref.isGraphInput()) {
-            return boundary.get(ref.port());
-        }
-        List<PortSpec> ports = outPorts.get(ref.node());
-        for (int i = 0; i < ports.size(); i++) {
-            if (ports.get(i).name().equals(ref.port())) {
-                return results.get(ref.node()).layouts().get(i);
-            }
-        }
-        throw new IllegalStateException("no output " + ref);
+        return outputOf(ref, boundary, results, outPorts, Evaluation::layouts);
     }
 
     private static Shape shapeOf(Ref ref, Map<String, Shape> boundary, Map<String, Evaluation> results,
                                  Map<String, List<PortSpec>> outPorts) {
+        return outputOf(ref, boundary, results, outPorts, Evaluation::outputs);
+    }
+
+    /** What {@code ref} carries: the boundary's value for a graph input, else the named output's entry of {@code perOutput}. */
+    private static <T> T outputOf(Ref ref, Map<String, T> boundary, Map<String, Evaluation> results,
+                                  Map<String, List<PortSpec>> outPorts,
+                                  Function<Evaluation, List<? extends T>> perOutput) {
         if (ref.isGraphInput()) {
             return boundary.get(ref.port());
         }
         List<PortSpec> ports = outPorts.get(ref.node());
         for (int i = 0; i < ports.size(); i++) {
             if (ports.get(i).name().equals(ref.port())) {
-                return results.get(ref.node()).outputs().get(i);
+                return perOutput.apply(results.get(ref.node())).get(i);
             }
         }
         throw new IllegalStateException("no output " + ref);

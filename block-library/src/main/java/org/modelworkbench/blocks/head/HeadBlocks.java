@@ -45,19 +45,7 @@ public final class HeadBlocks {
                     .param(ParamSpec.real("dropout", 0.0, 0.0, 0.99, "Dropout before the classifier (0: none)"))
                     .key("classes", "norm")
                     .input("x", "features").output("logits", "N×classes")
-                    .binder((in, p) -> {
-                        if (!p.choice("layout").equals(AUTO)) {
-                            return p;
-                        }
-                        if (!in.checked()) {
-                            return p.with("layout", CHANNELS_FIRST);
-                        }
-                        return p.with("layout", switch (in.require(0, Layout.NCHW, Layout.NHWC, Layout.TOKENS)) {
-                            case NCHW -> CHANNELS_FIRST;
-                            case NHWC -> CHANNELS_LAST;
-                            default -> TOKENS;
-                        });
-                    })
+                    .binder(PoolBlocks.GLOBAL_LAYOUT_BINDER)
                     .layouts((in, p, n) -> {
                         in.require(0, switch (p.choice("layout")) {
                             case CHANNELS_FIRST -> Layout.NCHW;

@@ -68,8 +68,12 @@ public final class PoolBlocks {
     public static final String TOKENS = "tokens";
     public static final String AUTO = "auto";
 
-    /** auto: follows the input (N×C×H×W, N×H×W×C or tokens); channels_first in a shape-only evaluation. */
-    private static final ParamBinder GLOBAL_BINDER = (in, p) -> {
+    /**
+     * Resolves a {@code layout} choice of auto: follows the input (N×C×H×W, N×H×W×C or tokens);
+     * channels_first in a shape-only evaluation. Any other choice is kept. Global pooling and the
+     * classifier head, which pools the same way, share it.
+     */
+    public static final ParamBinder GLOBAL_LAYOUT_BINDER = (in, p) -> {
         if (!p.choice("layout").equals(AUTO)) {
             return p;
         }
@@ -94,7 +98,7 @@ public final class PoolBlocks {
                     .param(ParamSpec.bool("keep_dims", false, "Keep the pooled dimensions with size 1"))
                     .key("layout")
                     .input("x", "N×C×H×W, N×H×W×C or N×T×C").output("y", "N×C")
-                    .binder(GLOBAL_BINDER)
+                    .binder(GLOBAL_LAYOUT_BINDER)
                     .layouts((in, p, n) -> {
                         Layout l = in.require(0, switch (p.choice("layout")) {
                             case CHANNELS_FIRST -> Layout.NCHW;

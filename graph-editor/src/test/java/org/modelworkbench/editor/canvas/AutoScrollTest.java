@@ -26,16 +26,12 @@ class AutoScrollTest {
         canvas = CanvasFixtures.show(stage, model, false);
     }
 
-    private Point2D screenOf(double designX, double designY) {
-        return canvas.localToScreen(canvas.toLocal(designX, designY));
-    }
-
     @Test
     void holdingADraggedBlockAtTheRightEdgeScrollsTheViewAndCarriesTheBlockFurtherRight(FxRobot robot) {
         Node relu = model.design().node("relu").orElseThrow();
         double tx = canvas.translateXOfView();
         double z = canvas.getZoom();
-        Point2D grab = screenOf(relu.x() + 40, relu.y() + 30);
+        Point2D grab = CanvasFixtures.screenOf(canvas, relu.x() + 40, relu.y() + 30);
         robot.moveTo(grab).press(MouseButton.PRIMARY);
         robot.moveBy(30, 0);
         Point2D edge = canvas.localToScreen(canvas.getWidth() - 6, canvas.getHeight() / 3);

@@ -31,10 +31,6 @@ class CanvasContextMenuTest {
         canvas = CanvasFixtures.show(stage, model, false);
     }
 
-    private Point2D screenOf(double designX, double designY) {
-        return canvas.localToScreen(canvas.toLocal(designX, designY));
-    }
-
     private List<String> itemIds() {
         List<String> ids = new ArrayList<>();
         for (MenuItem i : canvas.contextMenu().getItems()) {
@@ -49,7 +45,7 @@ class CanvasContextMenuTest {
     void rightClickOnAnUnselectedBlockSelectsItAndItsDeleteRemovesItAsOneUndoStep(FxRobot robot) {
         robot.clickOn("#node-conv1");
         Node spare = model.design().node("spare").orElseThrow();
-        robot.clickOn(screenOf(spare.x() + 60, spare.y() + 30), MouseButton.SECONDARY);
+        robot.clickOn(CanvasFixtures.screenOf(canvas, spare.x() + 60, spare.y() + 30), MouseButton.SECONDARY);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.selection()).containsExactly("spare");
         assertThat(canvas.contextMenu().isShowing()).isTrue();
@@ -107,7 +103,7 @@ class CanvasContextMenuTest {
         Point2D far = new Point2D(-400, 500);
         robot.interact(() -> canvas.centerAt(far.getX(), far.getY()));
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(screenOf(far.getX(), far.getY()), MouseButton.SECONDARY);
+        robot.clickOn(CanvasFixtures.screenOf(canvas, far.getX(), far.getY()), MouseButton.SECONDARY);
         robot.clickOn("Paste here");
         WaitForAsyncUtils.waitForFxEvents();
         String pasted = model.selection().iterator().next();

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -65,6 +66,11 @@ final class CanvasFixtures {
         stage.show();
         stage.requestFocus();
         return canvas;
+    }
+
+    /** Where a point given in design coordinates lies on the screen, for a robot to move to. */
+    static Point2D screenOf(GraphCanvas canvas, double designX, double designY) {
+        return canvas.localToScreen(canvas.toLocal(designX, designY));
     }
 
     /** Writes {@code g1-NAME.png} of the node into {@code dir} and returns what it shows (call on the FX thread). */

@@ -28,10 +28,6 @@ class WireSelectionTest {
         canvas = CanvasFixtures.show(stage, model, false);
     }
 
-    private Point2D screenOf(double designX, double designY) {
-        return canvas.localToScreen(canvas.toLocal(designX, designY));
-    }
-
     /** A point a quarter of the way along the wire (away from its label), in design coordinates. */
     private Point2D quarterOf(Edge e) {
         NodeGeometry a = canvas.geometryOf(e.from().node());
@@ -47,7 +43,7 @@ class WireSelectionTest {
     void clickingSevenPixelsBesideAWireSelectsItInTheAccentAndBackspaceDeletesItAsOneUndoStep(FxRobot robot) {
         Edge wire = model.design().incoming("conv2").get("x");
         Point2D p = quarterOf(wire);
-        Point2D beside = screenOf(p.getX(), p.getY()).add(7 / Math.sqrt(2), 7 / Math.sqrt(2));
+        Point2D beside = CanvasFixtures.screenOf(canvas, p.getX(), p.getY()).add(7 / Math.sqrt(2), 7 / Math.sqrt(2));
         robot.clickOn(beside);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(canvas.selectedEdges()).containsExactly(wire);
@@ -68,8 +64,8 @@ class WireSelectionTest {
         Node relu = model.design().node("relu").orElseThrow();
         Edge between = model.design().incoming("relu").get("x");
         Edge leaving = model.design().incoming("conv2").get("x");
-        robot.drag(screenOf(conv1.x() - 40, conv1.y() - 20), MouseButton.PRIMARY)
-                .dropTo(screenOf(relu.x() + 60, relu.y() + 30));
+        robot.drag(CanvasFixtures.screenOf(canvas, conv1.x() - 40, conv1.y() - 20), MouseButton.PRIMARY)
+                .dropTo(CanvasFixtures.screenOf(canvas, relu.x() + 60, relu.y() + 30));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.selection()).containsExactlyInAnyOrder("conv1", "relu");
         assertThat(canvas.selectedEdges()).contains(between).doesNotContain(leaving);

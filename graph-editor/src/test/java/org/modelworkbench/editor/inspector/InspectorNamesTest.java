@@ -1,13 +1,12 @@
 package org.modelworkbench.editor.inspector;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.modelworkbench.editor.palette.TestScenes.shown;
 
 import java.nio.file.Path;
 import java.util.Map;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Label;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,15 +41,6 @@ class InspectorNamesTest {
         stage.setScene(TestScenes.scene(inspector, 300, 700, false));
         stage.show();
         stage.requestFocus();
-    }
-
-    static String shown(Label l) {
-        for (Node n : ((Parent) l).getChildrenUnmodifiable()) {
-            if (n instanceof Text t) {
-                return t.getText();
-            }
-        }
-        return null;
     }
 
     private static void assertWhole(Label l) {

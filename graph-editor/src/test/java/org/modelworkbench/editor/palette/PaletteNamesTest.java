@@ -1,12 +1,11 @@
 package org.modelworkbench.editor.palette;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.modelworkbench.editor.palette.TestScenes.shown;
 
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeCell;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,15 +26,6 @@ class PaletteNamesTest {
         stage.setScene(TestScenes.scene(palette, 300, 700, false));
         stage.show();
         stage.requestFocus();
-    }
-
-    static String shown(Label l) {
-        for (Node n : ((Parent) l).getChildrenUnmodifiable()) {
-            if (n instanceof Text t) {
-                return t.getText();
-            }
-        }
-        return null;
     }
 
     private void assertEveryRowNamedWholeOrInItsTooltip(FxRobot robot) {

@@ -8,6 +8,7 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
+import javafx.scene.text.Text;
 import javax.imageio.ImageIO;
 
 /**
@@ -43,6 +44,19 @@ public final class TestScenes {
                     + "graph-editor/pom.xml must declare io.github.mkpaz:atlantafx-base in test scope");
         }
         return url.toExternalForm();
+    }
+
+    /**
+     * The text a label or cell actually draws (its own text node, not its graphic's): the whole
+     * text, or what is left of it once elided; null before it is laid out.
+     */
+    public static String shown(javafx.scene.Node labeled) {
+        for (javafx.scene.Node n : ((Parent) labeled).getChildrenUnmodifiable()) {
+            if (n instanceof Text text) {
+                return text.getText();
+            }
+        }
+        return null;
     }
 
     /** Writes a PNG of {@code node} and returns the image (call on the FX thread). */

@@ -1,6 +1,7 @@
 package org.modelworkbench.editor.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.modelworkbench.editor.palette.TestScenes.shown;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -73,16 +73,6 @@ class ProfileReadabilityTest {
             }
         }
         return list;
-    }
-
-    /** The text a label or cell draws (its own text node, not its graphic's). */
-    private static String shown(Node labeled) {
-        for (Node n : ((javafx.scene.Parent) labeled).getChildrenUnmodifiable()) {
-            if (n instanceof Text text) {
-                return text.getText();
-            }
-        }
-        return null;
     }
 
     @Test
