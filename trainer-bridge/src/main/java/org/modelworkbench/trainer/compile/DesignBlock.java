@@ -24,6 +24,7 @@ public final class DesignBlock extends AbstractBlock {
 
     private final Program program;
     private final List<Kernel> kernels = new ArrayList<>();
+    private volatile OpObserver observer;
 
     DesignBlock(Program program) throws UnsupportedBlockException {
         super(VERSION);
@@ -52,6 +53,15 @@ public final class DesignBlock extends AbstractBlock {
         return program;
     }
 
+    /** Watches every op of the following forwards; null stops watching. Costs nothing when null. */
+    public void setObserver(OpObserver observer) {
+        this.observer = observer;
+    }
+
+    public OpObserver observer() {
+        return observer;
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
@@ -76,6 +86,7 @@ public final class DesignBlock extends AbstractBlock {
             }
         };
         List<Op> ops = program.ops();
+        OpObserver watcher = observer;
         for (int i = 0; i < ops.size(); i++) {
             Op op = ops.get(i);
             NDList in = new NDList(op.inputs().length);
@@ -83,11 +94,17 @@ public final class DesignBlock extends AbstractBlock {
                 in.add(slots[s]);
             }
             NDList out;
+            if (watcher != null) {
+                watcher.before(i, op, in);
+            }
             try {
                 out = kernels.get(i).apply(step, in);
             } catch (RuntimeException e) {
                 throw new IllegalStateException("block '" + op.path() + "' (" + op.type().id() + ") failed: "
                         + e.getMessage(), e);
+            }
+            if (watcher != null) {
+                watcher.after(i, op, in, out);
             }
             for (int j = 0; j < op.outputs().length; j++) {
                 slots[op.outputs()[j]] = out.get(j);
