@@ -9,6 +9,14 @@ import ai.djl.util.Pair;
 /** A design compiled to a DJL block, with the flattened program it runs. */
 public record CompiledDesign(Program program, DesignBlock block) {
 
+    /**
+     * A program as a DJL block: a flattened design, or a part of one (the measured profiler runs the
+     * ops of one node alone, on tensors captured from the whole model).
+     */
+    public static CompiledDesign of(Program program) throws UnsupportedBlockException {
+        return new CompiledDesign(program, new DesignBlock(program));
+    }
+
     /** The compile-time input shapes in DJL's terms. */
     public Shape[] inputShapes() {
         return program.inputShapes().stream().map(s -> {
