@@ -25,9 +25,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code workbench profile}: per-node shapes and costs, and totals. */
+/**
+ * {@code workbench profile}: per-node shapes and costs, and totals; with {@code --measure}, the
+ * design runs on the PyTorch engine and every node's measured time stands beside its MACs.
+ */
 @Command(name = "profile", mixinStandardHelpOptions = true,
         description = {"Prints every node's output shape, parameters and MACs, and the totals.",
+                "With --measure: runs the design on the PyTorch engine (CPU) and prints every node's forward and "
+                        + "forward+backward time, its share of the time and of the MACs and its achieved GMAC/s, "
+                        + "then throughput and peak memory per batch size (progress on stderr).",
                 "MACs count conv, linear and matmul (attention and the selective scan included); FLOPs = 2 × MACs;",
                 "activation memory is fp32 bytes of every tensor produced, in training and at inference",
                 "(dropout and drop-path produce tensors only in training).",
@@ -46,8 +52,25 @@ final class ProfileCommand implements Callable<Integer> {
     @Option(names = "--input", paramLabel = "NxCxHxW", description = "Input size for every image input, e.g. 1x3x224x224")
     String input;
 
-    @Option(names = "--json", description = "Print one JSON object with nodes and totals")
+    @Option(names = "--json", description = "Print one JSON object with nodes and totals (with --measure: the measured profile)")
     boolean json;
+
+    @Option(names = "--measure", description = "Run the design and measure it (see above)")
+    boolean measure;
+
+    @Option(names = "--batch", paramLabel = "B", description = "With --measure: batch size of the per-node table "
+            + "(default: N of --input, else " + MeasureCommand.DEFAULT_BATCH + ")")
+    Integer batch;
+
+    @Option(names = "--batches", paramLabel = "B1,B2,…", split = ",",
+            description = "With --measure: batch sizes of the throughput table (default 1,8,32,128)")
+    java.util.List<Integer> batches;
+
+    @Option(names = "--repeats", paramLabel = "N", description = "With --measure: counted runs per figure (default 10)")
+    Integer repeats;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "With --measure: uncounted runs before each figure (default 3)")
+    Integer warmup;
 
     @Override
     public Integer call() throws Exception {
@@ -60,12 +83,19 @@ final class ProfileCommand implements Callable<Integer> {
             err.println("error: --input: " + TerminalText.safe(e.getMessage()));
             return 2;
         }
+        if (!measure && (batch != null || batches != null || repeats != null || warmup != null)) {
+            err.println("error: --batch, --batches, --repeats and --warmup need --measure");
+            return 2;
+        }
         Design design;
         try {
             design = DesignSource.load(source);
         } catch (ProjectFileException e) {
             err.println("error: " + TerminalText.safe(e.getMessage()));
             return 1;
+        }
+        if (measure) {
+            return new MeasureCommand(out, err).run(design, options.inputOverride(), batch, batches, repeats, warmup, json);
         }
         DesignAnalysis a = DesignAnalyzer.analyze(design, options);
         if (json) {

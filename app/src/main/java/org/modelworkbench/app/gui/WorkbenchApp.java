@@ -3,7 +3,7 @@ package org.modelworkbench.app.gui;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import org.modelworkbench.app.gui.prefs.AppFolders;
+import org.modelworkbench.app.folders.AppFolders;
 import org.modelworkbench.app.gui.prefs.Preferences;
 import org.modelworkbench.app.gui.window.MainWindow;
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.modelworkbench.app.gui.actions.ActionId;
 import org.modelworkbench.app.gui.document.Autosave;
 import org.modelworkbench.app.gui.document.Document;
-import org.modelworkbench.app.gui.prefs.AppFolders;
+import org.modelworkbench.app.folders.AppFolders;
 import org.modelworkbench.app.gui.prefs.Preferences;
 import org.modelworkbench.app.gui.theme.Theme;
 import org.modelworkbench.editor.model.EditorModel;

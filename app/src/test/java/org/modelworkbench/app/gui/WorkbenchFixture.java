@@ -13,7 +13,7 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.modelworkbench.app.gui.document.Document;
-import org.modelworkbench.app.gui.prefs.AppFolders;
+import org.modelworkbench.app.folders.AppFolders;
 import org.modelworkbench.app.gui.prefs.Preferences;
 import org.modelworkbench.app.gui.window.MainWindow;
 import org.modelworkbench.editor.canvas.GraphCanvas;

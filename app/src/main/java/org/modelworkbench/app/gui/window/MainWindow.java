@@ -26,7 +26,7 @@ import org.modelworkbench.app.gui.actions.ActionRegistry;
 import org.modelworkbench.app.gui.document.Autosave;
 import org.modelworkbench.app.gui.document.Document;
 import org.modelworkbench.app.gui.document.DocumentController;
-import org.modelworkbench.app.gui.prefs.AppFolders;
+import org.modelworkbench.app.folders.AppFolders;
 import org.modelworkbench.app.gui.prefs.Preferences;
 import org.modelworkbench.app.gui.theme.Theme;
 import org.modelworkbench.blocks.library.BlockLibrary;

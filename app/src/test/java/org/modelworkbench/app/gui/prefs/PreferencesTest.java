@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -16,17 +15,6 @@ import org.modelworkbench.app.gui.theme.Theme;
 class PreferencesTest {
     @TempDir
     Path dir;
-
-    @Test
-    void the_data_folder_is_the_override_then_xdg_data_home_then_local_share() {
-        assertThat(AppFolders.resolve("/custom/x", Map.of("XDG_DATA_HOME", "/data"), "/home/u")).isEqualTo(Path.of("/custom/x"));
-        assertThat(AppFolders.resolve(null, Map.of("XDG_DATA_HOME", "/data"), "/home/u"))
-                .isEqualTo(Path.of("/data/model-workbench"));
-        assertThat(AppFolders.resolve(null, Map.of("XDG_DATA_HOME", "relative"), "/home/u"))
-                .isEqualTo(Path.of("/home/u/.local/share/model-workbench"));
-        assertThat(AppFolders.resolve("", Map.of(), "/home/u")).isEqualTo(Path.of("/home/u/.local/share/model-workbench"));
-        assertThat(new AppFolders(Path.of("/d")).autosaveFolder()).isEqualTo(Path.of("/d/autosave"));
-    }
 
     @Test
     void theme_recent_projects_and_toggles_survive_a_restart() throws Exception {

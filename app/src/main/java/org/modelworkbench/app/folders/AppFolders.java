@@ -1,12 +1,14 @@
-package org.modelworkbench.app.gui.prefs;
+package org.modelworkbench.app.folders;
 
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Where the app keeps its own files (preferences, recent projects, autosaves): the system property
+ * Where the app keeps its own files (preferences, recent projects, autosaves, the unpacked deep
+ * learning engine): the system property
  * {@value #DATA_DIR_PROPERTY} when set (tests point it into the build folder), otherwise
  * {@code $XDG_DATA_HOME/model-workbench}, otherwise {@code ~/.local/share/model-workbench}.
+ * The command line and the GUI share it, so it lives outside both.
  */
 public final class AppFolders {
     public static final String DATA_DIR_PROPERTY = "modelworkbench.dataDir";
@@ -23,7 +25,7 @@ public final class AppFolders {
                 System.getProperty("user.home")));
     }
 
-    static Path resolve(String override, Map<String, String> env, String home) {
+    public static Path resolve(String override, Map<String, String> env, String home) {
         if (override != null && !override.isBlank()) {
             return Path.of(override);
         }
@@ -44,5 +46,13 @@ public final class AppFolders {
 
     public Path autosaveFolder() {
         return data.resolve("autosave");
+    }
+
+    /**
+     * Where DJL unpacks libtorch (about 450 MB, once) and keeps its cache: inside the app's own folder,
+     * never {@code ~/.djl.ai}. A child process started with the same data folder finds it unpacked.
+     */
+    public Path engineCache() {
+        return data.resolve("djl");
     }
 }
