@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -75,6 +76,14 @@ public class ProfileView extends VBox implements Disposable {
     private final Label memoryTotal = new Label();
     private final Label memoryExact = new Label();
     private final Label summary = new Label();
+    /** Where a shell puts its own controls (e.g. a Measure button), at the right of the notes row. */
+    private final HBox shellControls = new HBox(6);
+    private final Label measuredCaption = new Label();
+    private final StackPane footer = new StackPane();
+    private MeasuredValues measured;
+    private TableColumn<Row, Long> shareColumn;
+    private final List<TableColumn<Row, Double>> measuredColumns = new ArrayList<>();
+    private final javafx.beans.InvalidationListener widthFollower = o -> fillLastColumn();
     private boolean syncing;
     private DesignAnalysis shownAnalysis;
     private long totalMacs;
@@ -144,16 +153,31 @@ public class ProfileView extends VBox implements Disposable {
         summary.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(convention, Priority.ALWAYS);
         convention.setMaxWidth(Double.MAX_VALUE);
-        HBox notes = new HBox(16, overrideChip(), convention, summary);
+        shellControls.setId("profileShellControls");
+        shellControls.setAlignment(Pos.CENTER_RIGHT);
+        shellControls.setMinWidth(Region.USE_PREF_SIZE);
+        shellControls.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(shellControls.getChildren()));
+        HBox notes = new HBox(16, overrideChip(), convention, summary, shellControls);
         notes.setAlignment(Pos.TOP_LEFT);
         notes.getStyleClass().add("profile-notes");
 
-        VBox top = new VBox(6, cards, notes);
+        measuredCaption.setId("measuredCaption");
+        measuredCaption.getStyleClass().add("profile-measured-caption");
+        measuredCaption.setWrapText(true);
+        measuredCaption.setMinHeight(Region.USE_PREF_SIZE);
+        measuredCaption.managedProperty().bind(measuredCaption.textProperty().isNotEmpty());
+        measuredCaption.visibleProperty().bind(measuredCaption.managedProperty());
+
+        VBox top = new VBox(6, cards, notes, measuredCaption);
         top.getStyleClass().add("profile-top");
 
         buildTable();
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(top, table);
+        footer.setId("profileFooter");
+        footer.getStyleClass().add("profile-footer");
+        footer.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(footer.getChildren()));
+        footer.visibleProperty().bind(footer.managedProperty());
+        getChildren().addAll(top, table, footer);
 
         subscriptions.onChange(model.analysisProperty(), (obs, old, now) -> refresh());
         subscriptions.onChange(model.optionsProperty(), (obs, old, now) -> showOptions());
@@ -185,6 +209,125 @@ public class ProfileView extends VBox implements Disposable {
     /** The rows in the order shown (sorted as the user chose). */
     public List<Row> visibleRows() {
         return List.copyOf(table.getItems());
+    }
+
+    // ---- measured values (filled by a shell) --------------------------------------------------------
+
+    /**
+     * Shows values measured outside the kit as columns after "% MACs" (null removes them). Cells of
+     * nodes without a value show "—" and sort as the smallest (last when sorted slowest first); cells
+     * of flagged nodes are marked and say why in their tooltip.
+     */
+    public void setMeasuredValues(MeasuredValues values) {
+        measured = values;
+        table.getColumns().removeAll(measuredColumns);
+        measuredColumns.clear();
+        if (values != null) {
+            for (MeasuredValues.Column c : values.columns()) {
+                measuredColumns.add(measuredColumn(c));
+            }
+            table.getColumns().addAll(measuredColumns);
+        }
+        measuredCaption.setText(values == null ? "" : values.caption());
+        followColumnWidths();
+        table.refresh();
+    }
+
+    public MeasuredValues measuredValues() {
+        return measured;
+    }
+
+    /** Adds a shell's controls (a Measure button, its progress) at the right of the notes row. */
+    public void addShellControls(javafx.scene.Node... controls) {
+        shellControls.getChildren().addAll(controls);
+    }
+
+    /** Shows a shell's content below the table (e.g. a throughput table), or nothing for null. */
+    public void setFooter(javafx.scene.Node content) {
+        if (content == null) {
+            footer.getChildren().clear();
+        } else {
+            footer.getChildren().setAll(content);
+        }
+    }
+
+    private TableColumn<Row, Double> measuredColumn(MeasuredValues.Column c) {
+        Label header = new Label(c.title());
+        header.setMinWidth(Region.USE_PREF_SIZE);
+        if (!c.description().isEmpty()) {
+            Tooltip tip = new Tooltip(c.description());
+            tip.setWrapText(true);
+            tip.setMaxWidth(380);
+            header.setTooltip(tip);
+        }
+        TableColumn<Row, Double> col = new TableColumn<>();
+        col.setGraphic(header);
+        col.setId("col-measured-" + c.id());
+        col.getStyleClass().addAll("numeric", "measured-column");
+        col.setCellValueFactory(d -> {
+            MeasuredValues v = measured;
+            var value = v == null ? java.util.OptionalDouble.empty() : v.value(d.getValue().nodeId(), c.id());
+            return new ReadOnlyObjectWrapper<>(value.isPresent() ? value.getAsDouble() : null);
+        });
+        col.setComparator(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+        col.setCellFactory(x -> new MeasuredCell(c.format()));
+        col.setPrefWidth(88);
+        col.setMinWidth(76);
+        return col;
+    }
+
+    /** The last column fills what the others leave; every other column's width change refits it. */
+    private void followColumnWidths() {
+        List<TableColumn<Row, ?>> cols = table.getColumns();
+        for (TableColumn<Row, ?> c : cols) {
+            c.widthProperty().removeListener(widthFollower);
+        }
+        for (int i = 0; i < cols.size() - 1; i++) {
+            cols.get(i).widthProperty().addListener(widthFollower);
+        }
+        // Only the last column stretches; one that was last before goes back to its own width.
+        if (shareColumn != null && cols.get(cols.size() - 1) != shareColumn) {
+            shareColumn.setPrefWidth(120);
+        }
+        for (TableColumn<Row, Double> c : measuredColumns) {
+            if (c != cols.get(cols.size() - 1)) {
+                c.setPrefWidth(88);
+            }
+        }
+        fillLastColumn();
+    }
+
+    /** A measured number, "—" when the node has none; marked when the node is flagged. */
+    private final class MeasuredCell extends TableCell<Row, Double> {
+        private final MeasuredValues.Format format;
+        private final Tooltip tip = new Tooltip();
+
+        MeasuredCell(MeasuredValues.Format format) {
+            this.format = format;
+            tip.setWrapText(true);
+            tip.setMaxWidth(380);
+        }
+
+        @Override
+        protected void updateItem(Double item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().remove("flagged");
+            Row row = getTableRow() == null ? null : getTableRow().getItem();
+            if (empty || row == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            setText(item == null ? "—" : format.format(item));
+            var flag = measured == null ? Optional.<String>empty() : measured.flag(row.nodeId());
+            if (flag.isPresent()) {
+                getStyleClass().add("flagged");
+                tip.setText(row.nodeId() + ": " + flag.get());
+                setTooltip(tip);
+            } else {
+                setTooltip(null);
+            }
+        }
     }
 
     // ---- totals and input size -------------------------------------------------------------------
@@ -328,11 +471,8 @@ public class ProfileView extends VBox implements Disposable {
         share.getStyleClass().add("numeric");
         table.getColumns().setAll(List.of(node, type, output, params, macs, flops, memory, share));
         textColumns = List.of(node, type, output);
-        for (TableColumn<Row, ?> c : table.getColumns()) {
-            if (c != share) {
-                c.widthProperty().addListener(o -> fillLastColumn());
-            }
-        }
+        shareColumn = share;
+        followColumnWidths();
 
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);

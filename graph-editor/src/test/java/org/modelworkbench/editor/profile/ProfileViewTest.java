@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -123,6 +124,77 @@ class ProfileViewTest {
         assertThat(robot.lookup(".problem-row").queryAll()).hasSize(1);
         assertThat(robot.lookup("#profileSummary").queryLabeled().getText()).isEqualTo("14 blocks · 1 problem · totals cover 2 of 14");
         robot.interact(() -> TestScenes.snapshot(profile, shots.resolve("g2-profile-problems.png")));
+    }
+
+    @Test
+    void measuredValuesFromTheShellShowAsColumnsBesideTheStaticCostsSortAndCanBeRemoved(FxRobot robot) {
+        MeasuredValues values = MeasuredValues.builder()
+                .column("fwd", "Fwd ms", "Forward latency, median", MeasuredValues.Format.MILLISECONDS)
+                .column("rate", "GMAC/s", "Achieved rate", MeasuredValues.Format.DECIMAL)
+                .value("stem_conv", "fwd", 0.4123).value("stem_conv", "rate", 2.5)
+                .value("stage1_block1", "fwd", 12.34).value("stage1_block1", "rate", 31.25)
+                .value("head", "fwd", 0.05)
+                .flag("stage1_block1", "slow for its cost: 40% of the time for 12% of the MACs")
+                .caption("Measured at 8x1x28x28")
+                .build();
+        javafx.scene.control.Button measure = new javafx.scene.control.Button("Measure");
+        measure.setId("shellMeasure");
+        Label footer = new Label("throughput");
+        footer.setId("shellFooter");
+        robot.interact(() -> {
+            profile.setMeasuredValues(values);
+            profile.addShellControls(measure);
+            profile.setFooter(footer);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#col-measured-fwd").tryQuery()).isPresent();
+        assertThat(robot.lookup("#measuredCaption").queryLabeled().getText()).isEqualTo("Measured at 8x1x28x28");
+        assertThat(robot.lookup("#shellMeasure").tryQuery()).isPresent();
+        assertThat(robot.lookup("#shellFooter").queryLabeled().isVisible()).isTrue();
+        assertThat(cellText(robot, "col-measured-fwd", "stem_conv")).isEqualTo("0.412");
+        assertThat(cellText(robot, "col-measured-fwd", "stage1_block1")).isEqualTo("12.3");
+        assertThat(cellText(robot, "col-measured-rate", "stage1_block1")).isEqualTo("31.3");
+        assertThat(cellText(robot, "col-measured-rate", "stem_relu")).isEqualTo("—");
+        assertThat(cellText(robot, "col-measured-fwd", "input")).isEqualTo("—");
+        assertThat(cell(robot, "col-measured-fwd", "stage1_block1").getStyleClass()).contains("flagged");
+        assertThat(cell(robot, "col-measured-fwd", "stage1_block1").getTooltip().getText()).contains("slow for its cost");
+        assertThat(cell(robot, "col-measured-fwd", "stem_conv").getStyleClass()).doesNotContain("flagged");
+        robot.interact(() -> TestScenes.snapshot(profile, shots.resolve("g2-profile-measured.png")));
+
+        // Sorting by the measured column, slowest first: measured nodes in order, the rest after them.
+        TableView<ProfileView.Row> table = profile.table();
+        robot.interact(() -> {
+            var col = table.getColumns().stream().filter(c -> "col-measured-fwd".equals(c.getId())).findFirst().orElseThrow();
+            col.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+            table.getSortOrder().setAll(List.of(col));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(profile.visibleRows()).extracting(ProfileView.Row::nodeId).startsWith("stage1_block1", "stem_conv", "head");
+
+        robot.interact(() -> {
+            table.getSortOrder().clear();
+            profile.setMeasuredValues(null);
+            profile.setFooter(null);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#col-measured-fwd").tryQuery()).isEmpty();
+        assertThat(table.getColumns()).extracting(c -> c.getId()).endsWith("col-share");
+        assertThat(robot.lookup("#measuredCaption").queryLabeled().isVisible()).isFalse();
+        assertThat(robot.lookup("#shellFooter").tryQuery()).isEmpty();
+    }
+
+    private static javafx.scene.control.TableCell<?, ?> cell(FxRobot robot, String column, String nodeId) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(".table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .filter(c -> c.getTableColumn() != null && column.equals(c.getTableColumn().getId()))
+                .filter(c -> c.getTableRow() != null && c.getTableRow().getItem() instanceof ProfileView.Row r
+                        && r.nodeId().equals(nodeId))
+                .findFirst().orElseThrow(() -> new AssertionError("no visible cell " + column + " of " + nodeId));
+    }
+
+    private static String cellText(FxRobot robot, String column, String nodeId) {
+        return cell(robot, column, nodeId).getText();
     }
 
     private ProfileView.Row row(String id) {
