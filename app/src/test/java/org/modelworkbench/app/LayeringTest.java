@@ -35,6 +35,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.modelworkbench.app.bench.AnalysisBenchmark;
 import org.modelworkbench.app.cli.WorkbenchCommand;
+import org.modelworkbench.app.gui.profile.MeasureProcess;
+import org.modelworkbench.trainer.compile.DesignBlock;
+import org.modelworkbench.trainer.compile.DesignCompiler;
+import org.modelworkbench.trainer.engine.DjlRuntime;
+import org.modelworkbench.trainer.profile.MeasuredProfiler;
+import org.modelworkbench.trainer.profile.ProfileJson;
 import org.modelworkbench.editor.canvas.bench.LargeDesigns;
 import org.modelworkbench.editor.clipboard.EditorClipboard;
 import org.modelworkbench.editor.command.Command;
@@ -252,6 +258,33 @@ class LayeringTest {
         noClasses().that().resideInAPackage(BLOCKS).and().resideOutsideOfPackage("org.modelworkbench.blocks.library..")
                 .should().dependOnClassesThat().resideInAPackage("org.modelworkbench.blocks.library..")
                 .check(classes);
+    }
+
+    /**
+     * libtorch in the editor's process would take the editor down with any native crash: the GUI
+     * measures (and trains) in child processes and reads their JSON, so it uses no DJL class and
+     * nothing of the trainer that starts the engine or runs a model.
+     */
+    @Test
+    void the_gui_never_loads_the_engine_in_its_own_process() {
+        guiEngineRule().check(classes);
+    }
+
+    private static ArchRule guiEngineRule() {
+        return noClasses().that().resideInAPackage(GUI)
+                .should().dependOnClassesThat().resideInAnyPackage("ai.djl..")
+                .orShould().dependOnClassesThat().belongToAnyOf(DjlRuntime.class, MeasuredProfiler.class,
+                        DesignCompiler.class, DesignBlock.class)
+                .because("a native crash of the engine must not take the editor down");
+    }
+
+    @Test
+    void the_gui_engine_rule_is_not_vacuous_the_gui_reads_measured_profiles_of_the_trainer() {
+        assertThat(classes.get(MeasureProcess.class).getDirectDependenciesFromSelf())
+                .anySatisfy(d -> assertThat(d.getTargetClass().getName()).isEqualTo(ProfileJson.class.getName()));
+        assertThat(noClasses().that().resideInAPackage("org.modelworkbench.app.cli..")
+                .should().dependOnClassesThat().belongToAnyOf(DjlRuntime.class, MeasuredProfiler.class)
+                .evaluate(classes).hasViolation()).as("the command line, by contrast, runs the engine").isTrue();
     }
 
     @Test

@@ -16,6 +16,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.modelworkbench.app.gui.document.Document;
+import org.modelworkbench.app.gui.profile.MeasureProcess;
+import org.modelworkbench.app.gui.profile.ProfileMeasurement;
 import org.modelworkbench.editor.canvas.GraphCanvas;
 import org.modelworkbench.editor.canvas.Minimap;
 import org.modelworkbench.editor.inspector.InspectorView;
@@ -44,6 +46,7 @@ final class Workspace implements Disposable {
     final Minimap minimap;
     final InspectorView inspector;
     final ProfileView profile;
+    final ProfileMeasurement measurement;
     final ProblemsView problems;
     final Tab profileTab;
     final Tab problemsTab;
@@ -64,6 +67,12 @@ final class Workspace implements Disposable {
      * @param panels  the panels added to the window, built here for this model
      */
     Workspace(Document document, EditorModel model, PaletteView palette, Consumer<String> openUrl, List<WorkspacePanel> panels) {
+        this(document, model, palette, openUrl, panels, MeasureProcess.Launch.current());
+    }
+
+    /** @param measureLaunch how the profile panel's Measure starts its child process */
+    Workspace(Document document, EditorModel model, PaletteView palette, Consumer<String> openUrl, List<WorkspacePanel> panels,
+              MeasureProcess.Launch measureLaunch) {
         this.document = document;
         this.model = model;
         this.palette = palette;
@@ -79,6 +88,9 @@ final class Workspace implements Disposable {
         subscriptions.add(inspector);
         profile = new ProfileView(model);
         subscriptions.add(profile);
+        // Measuring runs the whole document's design in a child process; a composite's inside is not one.
+        measurement = new ProfileMeasurement(model, profile, measureLaunch, model == document.model());
+        subscriptions.add(measurement);
         problems = new ProblemsView(model);
         subscriptions.add(problems);
 
