@@ -255,13 +255,28 @@ public class MetricChart extends Region {
         double y = in.getTop();
         double iw = Math.max(0, w - in.getLeft() - in.getRight());
         double ih = Math.max(0, h - in.getTop() - in.getBottom());
-        double tw = Math.min(iw, title.prefWidth(-1));
-        double th = title.prefHeight(tw);
-        double lw = Math.max(0, iw - tw - 12);
-        double lh = legend.getChildren().isEmpty() ? 0 : legend.prefHeight(lw);
-        double header = Math.max(th, lh) + 4;
-        title.resizeRelocate(x, y + (Math.max(th, lh) - th) / 2, tw, th);
-        legend.resizeRelocate(x + iw - lw, y, lw, lh);
+        boolean titled = title.getText() != null && !title.getText().isEmpty();
+        title.setVisible(titled);
+        double tw = titled ? Math.min(iw, title.prefWidth(-1)) : 0;
+        double th = titled ? title.prefHeight(tw) : 0;
+        // The legend goes beside the title when it fits in one row there, else on rows of its own below.
+        double oneRow = 0;
+        for (javafx.scene.Node n : legend.getChildren()) {
+            oneRow += n.prefWidth(-1) + legend.getHgap();
+        }
+        double besideW = Math.max(0, iw - tw - (titled ? 12 : 0));
+        double header;
+        if (legend.getChildren().isEmpty() || oneRow - legend.getHgap() <= besideW) {
+            double lh = legend.getChildren().isEmpty() ? 0 : legend.prefHeight(besideW);
+            header = Math.max(th, lh) + 4;
+            title.resizeRelocate(x, y + (Math.max(th, lh) - th) / 2, tw, th);
+            legend.resizeRelocate(x + iw - besideW, y, besideW, lh);
+        } else {
+            double lh = legend.prefHeight(iw);
+            title.resizeRelocate(x, y, tw, th);
+            legend.resizeRelocate(x, y + th + (titled ? 2 : 0), iw, lh);
+            header = th + (titled ? 2 : 0) + lh + 4;
+        }
         double cw = Math.floor(iw);
         double ch = Math.floor(Math.max(0, ih - header));
         if (plot.getWidth() != cw || plot.getHeight() != ch) {
@@ -327,7 +342,7 @@ public class MetricChart extends Region {
             ph = Math.max(10, h - top - bottom);
             px0 = left;
             py0 = top;
-            xTicks = AxisTicks.linear(xLo, xHi, (int) Math.max(2, Math.min(11, pw / 80)));
+            xTicks = AxisTicks.linear(xLo, xHi, (int) Math.max(4, Math.min(11, pw / 80)));
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;
             for (ChartSeries s : shown) {
@@ -347,7 +362,7 @@ public class MetricChart extends Region {
                 gc.fillText(logY.get() ? "No positive values to show on a log scale" : emptyText.get(), w / 2, h / 2);
                 return;
             }
-            yTicks = logY.get() ? AxisTicks.log(lo, hi) : AxisTicks.linear(lo, hi, (int) Math.max(2, Math.min(8, ph / 34)));
+            yTicks = logY.get() ? AxisTicks.log(lo, hi) : AxisTicks.linear(lo, hi, (int) Math.max(3, Math.min(8, ph / 34)));
             // Room for the widest y label (and the x axis's name in the corner below them), and for
             // half of the last x label beyond the plot's right edge.
             double need = textWidth(xLabel.get()) + 10;

@@ -2,9 +2,10 @@ package org.modelworkbench.app.gui.training;
 
 /** The datasets the training form offers, with the id a {@code TrainingConfig} names them by. */
 public enum DatasetChoice {
-    FASHION_MNIST("fashion-mnist", "Fashion-MNIST", "the usual places, then the bundled sample"),
-    CIFAR_10("cifar-10", "CIFAR-10", "the usual places (binary version)"),
-    IMAGE_FOLDER("image-folder", "Image folder", "required: one sub-folder per class");
+    FASHION_MNIST("fashion-mnist", "Fashion-MNIST",
+            "Optional: without a folder the usual places are searched, then the sample bundled with the app is used"),
+    CIFAR_10("cifar-10", "CIFAR-10", "Optional: without a folder the usual places are searched (the binary version)"),
+    IMAGE_FOLDER("image-folder", "Image folder", "Required: a folder with one sub-folder of images per class");
 
     private final String id;
     private final String displayName;
@@ -25,9 +26,14 @@ public enum DatasetChoice {
         return displayName;
     }
 
-    /** What the folder field says while it is empty. */
+    /** What the folder is for with this dataset, in a sentence (the field's tooltip). */
     public String folderHint() {
         return folderHint;
+    }
+
+    /** What the folder field says while it is empty. */
+    public String folderPrompt() {
+        return needsFolder() ? "required" : "default locations";
     }
 
     /** True when training cannot start without a folder. */

@@ -80,6 +80,9 @@ public final class TrainingPanel extends BorderPane implements Disposable {
     private static final String PLAY = "M8 5v14l11-7z";
     private static final String STOP = "M6 6h12v12H6z";
 
+    /** The width the side tabs (settings, runs, confusion matrix, block) start with. */
+    private static final double SIDE_WIDTH = 340;
+
     private final TrainingPanelModel model;
     private final Object document;
     private final EditorModel editorModel;
@@ -95,6 +98,7 @@ public final class TrainingPanel extends BorderPane implements Disposable {
     private final Label confusionSummary = new Label();
     private final TableView<HistoryRow> historyTable = new TableView<>();
     private final TabPane tabs = new TabPane();
+    private final Tab settingsTab = new Tab("Settings");
     private final Tab runsTab = new Tab("Runs");
     private final Tab confusionTab = new Tab("Confusion");
     private final Tab blockTab = new Tab("Block");
@@ -125,15 +129,13 @@ public final class TrainingPanel extends BorderPane implements Disposable {
         getStyleClass().add("training-panel");
 
         setTop(new VBox(banner(), header()));
-        SplitPane split = new SplitPane(form(), charts(), sideTabs());
+        SplitPane split = new SplitPane(charts(), sideTabs());
         split.setId("training-split");
-        SplitPane.setResizableWithParent(split.getItems().get(0), false);
-        SplitPane.setResizableWithParent(split.getItems().get(2), false);
-        // Form and side tabs keep their widths; the charts take what is left.
+        SplitPane.setResizableWithParent(split.getItems().get(1), false);
+        // The side tabs keep their width; the curves take what is left.
         subscriptions.onChange(split.widthProperty(), (o, was, w) -> {
             if (was.doubleValue() <= 0 && w.doubleValue() > 0) {
-                double width = w.doubleValue();
-                split.setDividerPositions(Math.min(0.4, 250 / width), Math.max(0.6, 1 - 330 / width));
+                split.setDividerPositions(Math.max(0.45, 1 - SIDE_WIDTH / w.doubleValue()));
             }
         });
         setCenter(split);
@@ -179,59 +181,40 @@ public final class TrainingPanel extends BorderPane implements Disposable {
         ProgressBar bar = new ProgressBar();
         bar.setId("training-progress");
         bar.setPrefWidth(160);
-        bar.setMinWidth(80);
+        bar.setMinWidth(120);
         bind(bar.progressProperty(), model.progressProperty());
+        // Nothing to show before the first run.
+        bind(bar.visibleProperty(), model.liveProperty().isNotNull());
         Label text = new Label();
         text.setId("training-progress-text");
         text.getStyleClass().add("training-progress-text");
         text.setMinWidth(0);
+        // Two lines where the panel is narrow: the step, then speed and time left.
+        text.setWrapText(true);
+        text.setMaxHeight(Double.MAX_VALUE);
         bind(text.textProperty(), model.progressTextProperty().map(t -> t.isEmpty() ? "Not trained yet" : t));
-        Label log = new Label();
+        // The run's own words (the dataset, the mode it chose and why) on hovering the progress.
+        Tooltip log = new Tooltip();
         log.setId("training-log");
-        log.getStyleClass().addAll("training-log", atlantafx.base.theme.Styles.TEXT_MUTED);
-        log.setMinWidth(0);
-        bind(log.textProperty(), model.logTextProperty());
-        VBox progressTexts = new VBox(0, text, log);
-        progressTexts.setAlignment(Pos.CENTER_LEFT);
-        progressTexts.setMinWidth(0);
-        HBox.setHgrow(progressTexts, Priority.ALWAYS);
+        log.setWrapText(true);
+        log.setMaxWidth(420);
+        bind(log.textProperty(), model.logTextProperty().map(t -> t.isEmpty() ? "No run yet" : t));
+        text.setTooltip(log);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
 
         ComboBox<InspectionStatistic> statistic = new ComboBox<>();
         statistic.setId("training-statistic");
         statistic.getItems().setAll(InspectionStatistic.values());
         statistic.setTooltip(new Tooltip("Colour the blocks on the canvas by a statistic of the latest inspection"));
+        statistic.setPrefWidth(170);
+        statistic.setMinWidth(Region.USE_PREF_SIZE);
         link(statistic.valueProperty(), model.statisticProperty());
         Label heat = new Label("Heat map");
         heat.setLabelFor(statistic);
         heat.setMinWidth(Region.USE_PREF_SIZE);
 
-        ToggleGroup x = new ToggleGroup();
-        xSteps.setToggleGroup(x);
-        xEpochs.setToggleGroup(x);
-        xSteps.setId("training-x-steps");
-        xEpochs.setId("training-x-epochs");
-        xSteps.setSelected(true);
-        xSteps.getStyleClass().add(atlantafx.base.theme.Styles.LEFT_PILL);
-        xEpochs.getStyleClass().add(atlantafx.base.theme.Styles.RIGHT_PILL);
-        xSteps.setTooltip(new Tooltip("Curves over training steps"));
-        xEpochs.setTooltip(new Tooltip("Curves over epochs"));
-        // One of the two stays pressed.
-        x.selectedToggleProperty().addListener((o, was, now) -> {
-            if (now == null) {
-                was.setSelected(true);
-            }
-        });
-        HBox xAxis = new HBox(xSteps, xEpochs);
-        xAxis.setMinWidth(Region.USE_PREF_SIZE);
-
-        ToggleButton logLoss = new ToggleButton("Log loss");
-        logLoss.setId("training-log-loss");
-        logLoss.setTooltip(new Tooltip("Loss on a logarithmic scale"));
-        logLoss.setMinWidth(Region.USE_PREF_SIZE);
-        lossChart.logYProperty().bind(logLoss.selectedProperty());
-
-        HBox bar2 = new HBox(8, trainButton, stopButton, new Separator(Orientation.VERTICAL), bar, progressTexts, heat,
-                statistic, xAxis, logLoss);
+        HBox bar2 = new HBox(8, trainButton, stopButton, new Separator(Orientation.VERTICAL), bar, text, heat, statistic);
         bar2.setId("training-header");
         bar2.getStyleClass().add("training-header");
         bar2.setAlignment(Pos.CENTER_LEFT);
@@ -264,7 +247,12 @@ public final class TrainingPanel extends BorderPane implements Disposable {
         TextField folder = new TextField();
         folder.setId("training-data-folder");
         link(folder.textProperty(), model.dataFolderProperty());
-        bind(folder.promptTextProperty(), model.datasetProperty().map(DatasetChoice::folderHint));
+        bind(folder.promptTextProperty(), model.datasetProperty().map(DatasetChoice::folderPrompt));
+        Tooltip folderTip = new Tooltip();
+        folderTip.setWrapText(true);
+        folderTip.setMaxWidth(320);
+        bind(folderTip.textProperty(), model.datasetProperty().map(DatasetChoice::folderHint));
+        folder.setTooltip(folderTip);
         Button choose = new Button("…");
         choose.setId("training-choose-folder");
         choose.setTooltip(new Tooltip("Choose the dataset's folder"));
@@ -288,7 +276,7 @@ public final class TrainingPanel extends BorderPane implements Disposable {
         link(batch.getValueFactory().valueProperty(), model.batchSizeProperty(), Number::intValue, v -> v);
 
         ComboBox<String> optimizer = choice("training-optimizer", TrainingPanelModel.OPTIMIZERS,
-                o -> "sgd".equals(o) ? "SGD, Nesterov momentum" : "AdamW");
+                o -> "sgd".equals(o) ? "SGD (Nesterov)" : "AdamW");
         link(optimizer.valueProperty(), model.optimizerProperty());
 
         TextField lr = new TextField();
@@ -299,7 +287,7 @@ public final class TrainingPanel extends BorderPane implements Disposable {
 
         ComboBox<String> schedule = choice("training-schedule", TrainingPanelModel.SCHEDULES, s -> switch (s) {
             case "one-cycle" -> "One-cycle";
-            case "cosine" -> "Cosine, warm-up";
+            case "cosine" -> "Cosine";
             default -> "Constant";
         });
         link(schedule.valueProperty(), model.scheduleProperty());
@@ -312,7 +300,7 @@ public final class TrainingPanel extends BorderPane implements Disposable {
         ComboBox<String> mode = choice("training-mode", TrainingPanelModel.MODES, m -> switch (m) {
             case "auto" -> "Auto (measured)";
             case "fp32" -> "FP32";
-            case "fp32-cl" -> "FP32, channels-last";
+            case "fp32-cl" -> "FP32 channels-last";
             default -> "BF16 autocast";
         });
         mode.setTooltip(new Tooltip("Auto measures the modes this machine runs fastest at start-up and falls back to FP32"));
@@ -342,8 +330,6 @@ public final class TrainingPanel extends BorderPane implements Disposable {
         scroll.setId("training-form-scroll");
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setMinWidth(200);
-        scroll.setPrefWidth(250);
         return scroll;
     }
 
@@ -404,19 +390,73 @@ public final class TrainingPanel extends BorderPane implements Disposable {
         lossChart.setId("training-loss-chart");
         accuracyChart.setId("training-accuracy-chart");
         accuracyChart.percentProperty().set(true);
-        lossChart.emptyTextProperty().set("Press Train: the loss appears here as the run goes");
-        accuracyChart.emptyTextProperty().set("Training and validation accuracy");
-        VBox box = new VBox(4, lossChart, accuracyChart);
-        box.setId("training-charts");
-        box.setPadding(new Insets(6, 8, 6, 8));
-        box.setMinWidth(220);
-        VBox.setVgrow(lossChart, Priority.ALWAYS);
-        VBox.setVgrow(accuracyChart, Priority.ALWAYS);
+        lossChart.emptyTextProperty().set("No run yet");
+        accuracyChart.emptyTextProperty().set("No run yet");
         lossChart.setMinHeight(100);
         accuracyChart.setMinHeight(100);
-        lossChart.setPrefHeight(160);
-        accuracyChart.setPrefHeight(160);
+
+        ToggleGroup x = new ToggleGroup();
+        xSteps.setToggleGroup(x);
+        xEpochs.setToggleGroup(x);
+        xSteps.setId("training-x-steps");
+        xEpochs.setId("training-x-epochs");
+        xSteps.setSelected(true);
+        xSteps.getStyleClass().addAll(atlantafx.base.theme.Styles.LEFT_PILL, atlantafx.base.theme.Styles.SMALL);
+        xEpochs.getStyleClass().addAll(atlantafx.base.theme.Styles.RIGHT_PILL, atlantafx.base.theme.Styles.SMALL);
+        xSteps.setTooltip(new Tooltip("Curves over training steps"));
+        xEpochs.setTooltip(new Tooltip("Curves over epochs"));
+        // One of the two stays pressed.
+        x.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true);
+            }
+        });
+        ToggleButton logLoss = new ToggleButton("Log loss");
+        logLoss.setId("training-log-loss");
+        logLoss.getStyleClass().add(atlantafx.base.theme.Styles.SMALL);
+        logLoss.setTooltip(new Tooltip("Loss on a logarithmic scale"));
+        lossChart.logYProperty().bind(logLoss.selectedProperty());
+        Label over = new Label("Over");
+        over.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_MUTED);
+        HBox tools = new HBox(6, over, new HBox(xSteps, xEpochs), logLoss);
+        tools.setAlignment(Pos.CENTER_RIGHT);
+
+        ChartsPane pair = new ChartsPane(lossChart, accuracyChart);
+        VBox box = new VBox(4, tools, pair);
+        VBox.setVgrow(pair, Priority.ALWAYS);
+        box.setId("training-charts");
+        box.setPadding(new Insets(4, 8, 6, 8));
+        box.setMinWidth(240);
         return box;
+    }
+
+    /** Two charts side by side where the area is wide, one above the other where it is not. */
+    private static final class ChartsPane extends Region {
+        private final MetricChart a;
+        private final MetricChart b;
+
+        ChartsPane(MetricChart a, MetricChart b) {
+            this.a = a;
+            this.b = b;
+            getChildren().addAll(a, b);
+            setMinSize(200, 200);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double w = getWidth();
+            double h = getHeight();
+            double gap = 10;
+            if (w > 1.6 * h) {
+                double half = Math.floor((w - gap) / 2);
+                a.resizeRelocate(0, 0, half, h);
+                b.resizeRelocate(half + gap, 0, w - half - gap, h);
+            } else {
+                double half = Math.floor((h - gap) / 2);
+                a.resizeRelocate(0, 0, w, half);
+                b.resizeRelocate(0, half + gap, w, h - half - gap);
+            }
+        }
     }
 
     private void followCharts() {
@@ -498,15 +538,17 @@ public final class TrainingPanel extends BorderPane implements Disposable {
     private Node sideTabs() {
         tabs.setId("training-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        settingsTab.setId("training-tab-settings");
         runsTab.setId("training-tab-runs");
         confusionTab.setId("training-tab-confusion");
         blockTab.setId("training-tab-block");
+        settingsTab.setContent(form());
         runsTab.setContent(runsPane());
         confusionTab.setContent(confusionPane());
         blockTab.setContent(blockPane());
-        tabs.getTabs().setAll(runsTab, confusionTab, blockTab);
-        tabs.setMinWidth(240);
-        tabs.setPrefWidth(330);
+        tabs.getTabs().setAll(settingsTab, runsTab, confusionTab, blockTab);
+        tabs.setMinWidth(260);
+        tabs.setPrefWidth(SIDE_WIDTH);
         return tabs;
     }
 
@@ -604,6 +646,7 @@ public final class TrainingPanel extends BorderPane implements Disposable {
 
     private Node blockPane() {
         blockChart.setId("training-block-chart");
+        blockChart.titleProperty().set("");
         blockChart.logYProperty().set(true);
         blockChart.emptyTextProperty().set("No statistics of this block yet");
         blockTitle.setId("training-block-title");
@@ -714,7 +757,7 @@ public final class TrainingPanel extends BorderPane implements Disposable {
 
     // ------------------------------------------------------------------ for the window and tests
 
-    /** Shows the Runs tab (e.g. after "Train…"), and gives Train the keyboard. */
+    /** Gives Train the keyboard (after "Train…"). */
     public void focusTrain() {
         trainButton.requestFocus();
     }

@@ -58,7 +58,8 @@ public final class Scripts {
     }
 
     public static TrainingEvent.Finished finished(String status, int epochs) {
-        return new TrainingEvent.Finished(status, 0.9024, 0.29, confusion(), FASHION, 131.5, epochs);
+        // The test accuracy the matrix gives: (9 × 920 + 700) / 10,000.
+        return new TrainingEvent.Finished(status, 0.898, 0.29, confusion(), FASHION, 131.5, epochs);
     }
 
     /** A whole run: started, each epoch with an inspection, finished. */
