@@ -176,6 +176,13 @@ class TrainingJourneyTest {
         Node charts = robot.lookup("#training-charts").query();
         ImageStats curves = ImageStats.of(shot, charts.localToScene(charts.getLayoutBounds()));
         assertThat(curves.drawnShare()).as("curves, axes and labels are drawn").isGreaterThan(0.03);
+        fx(() -> app.window.themeProperty().set(org.modelworkbench.app.gui.theme.Theme.DARK));
+        WorkbenchFixture.settle(robot);
+        WritableImage dark = WorkbenchFixture.snapshot(stage.getScene().getRoot(), scratch.resolve("training-panel-dark.png"));
+        ImageStats darkCurves = ImageStats.of(dark, charts.localToScene(charts.getLayoutBounds()));
+        assertThat(darkCurves.meanBrightness()).as("the curves follow the dark theme").isLessThan(0.35);
+        assertThat(darkCurves.drawnShare()).isGreaterThan(0.03);
+        fx(() -> app.window.themeProperty().set(org.modelworkbench.app.gui.theme.Theme.LIGHT));
 
         robot.clickOn("#training-stop");
         waitUntil(() -> launcher.job().cancels == 1);

@@ -69,6 +69,8 @@ public class ConfusionMatrixView extends Region {
             draw();
         });
         showPercent.addListener(o -> draw());
+        // A theme switch restyles the probe label: names and captions take its colour again.
+        probe.textFillProperty().addListener(o -> draw());
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoverAt(e.getX(), e.getY()));
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
             hoverA = -1;

@@ -110,6 +110,8 @@ public class MetricChart extends Region {
             refresh();
         });
         percent.addListener(redraw);
+        // A theme switch restyles the title: the canvas drawings take its colour again.
+        title.textFillProperty().addListener(redraw);
         xLabel.addListener(redraw);
         xMaxHint.addListener(redraw);
         emptyText.addListener(redraw);

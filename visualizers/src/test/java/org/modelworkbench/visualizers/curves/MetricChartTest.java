@@ -160,6 +160,37 @@ class MetricChartTest {
     }
 
     @Test
+    void whenTheThemeRecoloursTheTitleTheAxesAreRedrawnInItsColour(FxRobot robot) {
+        SeriesBuffer data = new SeriesBuffer();
+        for (int i = 0; i < 200; i++) {
+            data.add(i, 1.0 / (1 + i));
+        }
+        robot.interact(() -> chart.series().setAll(new ChartSeries("s", "train loss", data, Color.web("#0969da"), false)));
+        settle(robot);
+        assertThat(redPixels(robot)).isZero();
+        // What a theme switch does to the title's text colour, made unmistakable: red.
+        robot.interact(() -> chart.lookup(".metric-chart-title").setStyle("-fx-text-fill: #ff0000; -fx-font-weight: bold;"));
+        settle(robot);
+        assertThat(redPixels(robot)).as("axis labels and grid in the title's colour").isGreaterThan(100);
+    }
+
+    private int redPixels(FxRobot robot) {
+        javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> img[0] = chart.snapshot(null, null));
+        double titleBottom = chart.lookup(".metric-chart-title").getBoundsInParent().getMaxY();
+        int red = 0;
+        for (int y = (int) titleBottom + 6; y < img[0].getHeight(); y++) {
+            for (int x = 0; x < img[0].getWidth(); x++) {
+                Color c = img[0].getPixelReader().getColor(x, y);
+                if (c.getRed() > 0.6 && c.getGreen() < 0.6 * c.getRed() && c.getBlue() < 0.6 * c.getRed()) {
+                    red++;
+                }
+            }
+        }
+        return red;
+    }
+
+    @Test
     void anEmptyChartSaysSoAndHasNoAxes(FxRobot robot) {
         robot.interact(() -> chart.series().setAll(new ChartSeries("e", "empty", new SeriesBuffer(), Color.GRAY, false)));
         settle(robot);
