@@ -41,6 +41,7 @@ import org.modelworkbench.trainer.compile.DesignCompiler;
 import org.modelworkbench.trainer.engine.DjlRuntime;
 import org.modelworkbench.trainer.profile.MeasuredProfiler;
 import org.modelworkbench.trainer.profile.ProfileJson;
+import org.modelworkbench.app.gui.training.RunDesigns;
 import org.modelworkbench.editor.canvas.bench.LargeDesigns;
 import org.modelworkbench.editor.clipboard.EditorClipboard;
 import org.modelworkbench.editor.command.Command;
@@ -80,13 +81,14 @@ class LayeringTest {
      * group commands and build library insides (composite), and build the templates (templates).
      * The named classes change only designs they have just made and no editor shows yet: the
      * clipboard's fragment and the composite definitions it hands to commands, the navigator's laid-out
-     * copy of a library block's inside, and the benchmarks' generated designs.
+     * copy of a library block's inside, the benchmarks' generated designs, and the copy of a training
+     * run's design snapshot named after the run before it opens as a new document.
      */
     static final DescribedPredicate<JavaClass> MAY_MUTATE_A_DESIGN = assignableTo(Command.class)
             .or(resideInAnyPackage("org.modelworkbench.projects.design..", "org.modelworkbench.projects.files..",
                     "org.modelworkbench.projects.composite..", "org.modelworkbench.projects.templates.."))
             .or(belongToAnyOf(EditorClipboard.class, CompositeNavigator.class, LargeDesigns.class,
-                    AnalysisBenchmark.class))
+                    AnalysisBenchmark.class, RunDesigns.class))
             .as("an editor command, projects' internals, or a builder of a new design");
 
     static final DescribedPredicate<JavaAccess<?>> A_DESIGN_MUTATOR = DescribedPredicate.describe(

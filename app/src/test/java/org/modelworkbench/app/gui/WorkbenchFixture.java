@@ -15,6 +15,7 @@ import javax.imageio.ImageIO;
 import org.modelworkbench.app.gui.document.Document;
 import org.modelworkbench.app.folders.AppFolders;
 import org.modelworkbench.app.gui.prefs.Preferences;
+import org.modelworkbench.app.gui.training.TrainingServices;
 import org.modelworkbench.app.gui.window.MainWindow;
 import org.modelworkbench.editor.canvas.GraphCanvas;
 import org.testfx.api.FxRobot;
@@ -35,10 +36,16 @@ final class WorkbenchFixture {
 
     /** Call in @Start: a window of 1400×900 over {@code data} (a test's @TempDir: an empty data folder). */
     static WorkbenchFixture open(Stage stage, Path data) {
+        return open(stage, data, TrainingServices.unavailable());
+    }
+
+    /** {@link #open(Stage, Path)} with the training launcher and run histories of the test. */
+    static WorkbenchFixture open(Stage stage, Path data, TrainingServices training) {
         Preferences prefs = Preferences.load(data.resolve("preferences.json"));
         prefs.theme().apply();
         WorkbenchFixture[] f = new WorkbenchFixture[1];
-        MainWindow w = new MainWindow(stage, new AppFolders(data), prefs, url -> { }, () -> f[0].quitCalled = true);
+        MainWindow w = new MainWindow(stage, new AppFolders(data), prefs, url -> { }, () -> f[0].quitCalled = true,
+                training);
         f[0] = new WorkbenchFixture(data, prefs, w);
         stage.show();
         stage.requestFocus();

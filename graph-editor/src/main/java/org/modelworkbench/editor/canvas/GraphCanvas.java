@@ -38,6 +38,8 @@ import org.modelworkbench.editor.layout.AutoLayout;
 import org.modelworkbench.editor.lifecycle.Disposable;
 import org.modelworkbench.editor.lifecycle.Subscriptions;
 import org.modelworkbench.editor.model.EditorModel;
+import org.modelworkbench.editor.overlay.NodeOverlay;
+import org.modelworkbench.editor.overlay.OverlayLegend;
 import org.modelworkbench.projects.design.Design;
 import org.modelworkbench.projects.design.DesignChange;
 import org.modelworkbench.projects.design.Edge;
@@ -104,6 +106,8 @@ public class GraphCanvas extends Region implements Disposable {
     private final ReadOnlyLongWrapper contentRevision = new ReadOnlyLongWrapper(this, "contentRevision");
     private final ObservableSet<Edge> selectedEdges = FXCollections.observableSet(new LinkedHashSet<>());
     private final ObjectProperty<Consumer<String>> onOpenNode = new SimpleObjectProperty<>(this, "onOpenNode");
+    private final ObjectProperty<NodeOverlay> overlay = new SimpleObjectProperty<>(this, "overlay");
+    private final OverlayLegend legend = new OverlayLegend();
 
     private final CanvasContent content;
     private final Viewport viewport;
@@ -132,7 +136,7 @@ public class GraphCanvas extends Region implements Disposable {
         hits = new HitTesting(content, design, model.selection());
         nodeSkins = new NodeSkins(model, content);
         wires = new WireLayer(model, content, selectedEdges);
-        overview = new OverviewRenderer(content, design, model.selection(), selectedEdges, colors);
+        overview = new OverviewRenderer(content, design, model.selection(), selectedEdges, colors, overlay::get);
         grid = new GridLayer(colors);
         setId("graph-canvas");
         contextMenu.setId("canvas-context-menu");
@@ -149,7 +153,10 @@ public class GraphCanvas extends Region implements Disposable {
         worldOverlay.setMouseTransparent(true);
         screenOverlay.setMouseTransparent(true);
         screenOverlay.setManaged(false);
-        getChildren().addAll(colors, grid.canvas, overview.canvas, world, screenOverlay);
+        legend.setManaged(false);
+        legend.setVisible(false);
+        getChildren().addAll(colors, grid.canvas, overview.canvas, world, screenOverlay, legend);
+        avoidWhenFitting(legend);
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
@@ -161,6 +168,8 @@ public class GraphCanvas extends Region implements Disposable {
         subscriptions.onDesignChange(model, this::designChanged);
         subscriptions.onInvalidated(model.analysisProperty(), o -> contentChanged());
         subscriptions.onSetChange(model.selection(), c -> markContentDirty());
+        // The canvas's own property: nothing outside the canvas is followed for it.
+        overlay.addListener((obs, was, now) -> overlayChanged());
         selectedEdges.addListener((SetChangeListener<Edge>) c -> markContentDirty());
         gestures = new CanvasGestures(this);
     }
@@ -243,6 +252,57 @@ public class GraphCanvas extends Region implements Disposable {
     /** Called with a node id when a node is double-clicked (e.g. to open a composite block). */
     public ObjectProperty<Consumer<String>> onOpenNodeProperty() {
         return onOpenNode;
+    }
+
+    // ------------------------------------------------------------------ overlay: a value per node
+
+    /**
+     * A value per node shown over the graph (see {@link NodeOverlay}): nodes with a value are filled
+     * with its colour, in the skins and in the overview, and a legend shows the scale in the
+     * bottom-left corner (the minimap keeps the bottom-right). Null: the normal look.
+     */
+    public ObjectProperty<NodeOverlay> overlayProperty() {
+        return overlay;
+    }
+
+    public NodeOverlay getOverlay() {
+        return overlay.get();
+    }
+
+    public void setOverlay(NodeOverlay value) {
+        overlay.set(value);
+    }
+
+    /** Back to the normal look. */
+    public void clearOverlay() {
+        overlay.set(null);
+    }
+
+    /** The overlay's legend (shown while an overlay is set). */
+    public OverlayLegend overlayLegend() {
+        return legend;
+    }
+
+    private void overlayChanged() {
+        NodeOverlay o = overlay.get();
+        legend.setVisible(o != null);
+        updateLegend();
+        markContentDirty();
+    }
+
+    private void updateLegend() {
+        NodeOverlay o = overlay.get();
+        if (o == null) {
+            return;
+        }
+        int valued = 0;
+        for (var n : design.nodes()) {
+            if (o.values().containsKey(n.id())) {
+                valued++;
+            }
+        }
+        legend.show(o, valued, design.size());
+        requestLayout();
     }
 
     /** Zooms in one step around the centre of the view. */
@@ -568,6 +628,7 @@ public class GraphCanvas extends Region implements Disposable {
 
     private void contentChanged() {
         contentRevision.set(contentRevision.get() + 1);
+        updateLegend();
         markContentDirty();
     }
 
@@ -594,6 +655,10 @@ public class GraphCanvas extends Region implements Disposable {
             dirty = true;
         }
         viewport.settle(w, h);
+        if (legend.isVisible()) {
+            legend.autosize();
+            legend.relocate(12, Math.max(0, h - legend.getHeight() - 12));
+        }
         if (dirty) {
             refresh();
         }
@@ -634,7 +699,7 @@ public class GraphCanvas extends Region implements Disposable {
             }
             detailMode = true;
             world.setVisible(true);
-            nodeSkins.update(visible, x0 - m, y0 - m, x1 + m, y1 + m);
+            nodeSkins.update(visible, x0 - m, y0 - m, x1 + m, y1 + m, overlay.get());
             wires.update(x0, y0, x1, y1);
             boolean labels = z >= 0.6;
             if (wires.labels.isVisible() != labels) {

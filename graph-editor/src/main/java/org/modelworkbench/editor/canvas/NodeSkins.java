@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import javafx.scene.Group;
 import org.modelworkbench.editor.model.EditorModel;
+import org.modelworkbench.editor.overlay.NodeOverlay;
 import org.modelworkbench.projects.analysis.DesignAnalysis;
 import org.modelworkbench.projects.analysis.NodeAnalysis;
 import org.modelworkbench.projects.design.Design;
@@ -46,9 +47,9 @@ final class NodeSkins {
 
     /**
      * Builds or re-binds the skins of the {@code visible} nodes and releases those of nodes gone or
-     * outside the release rectangle (design coordinates).
+     * outside the release rectangle (design coordinates), tinting each by the overlay (null: none).
      */
-    void update(List<String> visible, double rx0, double ry0, double rx1, double ry1) {
+    void update(List<String> visible, double rx0, double ry0, double rx1, double ry1, NodeOverlay overlay) {
         // Release skins of nodes that are gone or far out of view (hysteresis: twice the margin).
         for (Iterator<Map.Entry<String, NodeView>> it = views.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, NodeView> e = it.next();
@@ -89,6 +90,8 @@ final class NodeSkins {
                 changed = v.bind(node, model.findType(node.type()), g, a, design);
             }
             v.setSelected(selection.contains(id));
+            v.setOverlay(overlay == null ? null : overlay.colorOf(id).orElse(null),
+                    overlay == null ? null : overlay.tooltip(id));
             if (changed) {
                 fresh.add(v);
             }
@@ -114,6 +117,7 @@ final class NodeSkins {
 
     private void release(NodeView v) {
         v.setSelected(false);
+        v.setOverlay(null, null);
         if (pool.size() < POOL_LIMIT) {
             v.setVisible(false);
             pool.push(v);

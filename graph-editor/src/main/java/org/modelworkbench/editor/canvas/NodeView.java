@@ -49,6 +49,9 @@ public final class NodeView extends Region {
     private String problemText = "";
     private Tooltip tooltip;
     private boolean selected;
+    /** The overlay's fill and tooltip line; null when the node has no value (or no overlay is set). */
+    private javafx.scene.paint.Color overlayFill;
+    private String overlayText;
 
     NodeView() {
         getStyleClass().add("graph-node");
@@ -148,6 +151,36 @@ public final class NodeView extends Region {
                 toFront();
             }
         }
+    }
+
+    /**
+     * Fills the node with an overlay's colour (null: its normal look), its text in black or white
+     * to read on it, and puts {@code text} first in its tooltip.
+     */
+    void setOverlay(javafx.scene.paint.Color fill, String text) {
+        if (Objects.equals(fill, overlayFill) && Objects.equals(text, overlayText)) {
+            return;
+        }
+        overlayFill = fill;
+        overlayText = fill == null ? null : text;
+        // An inline style: it wins over the selected and problem backgrounds; borders stay theirs.
+        setStyle(fill == null ? "" : "-fx-background-color: " + web(fill) + ";");
+        boolean dark = fill != null && org.modelworkbench.editor.overlay.ColorScale.isDark(fill);
+        setClass(this, "overlay-dark", fill != null && dark);
+        setClass(this, "overlay-light", fill != null && !dark);
+        if (tooltip != null) {
+            tooltip.setText(summary());
+        }
+    }
+
+    /** The overlay colour the node is filled with, or null. */
+    public javafx.scene.paint.Color overlayFill() {
+        return overlayFill;
+    }
+
+    private static String web(javafx.scene.paint.Color c) {
+        return String.format(java.util.Locale.ROOT, "#%02x%02x%02x", Math.round(c.getRed() * 255),
+                Math.round(c.getGreen() * 255), Math.round(c.getBlue() * 255));
     }
 
     /** Shows {@code n}; returns false when nothing changed. */
@@ -326,6 +359,9 @@ public final class NodeView extends Region {
     /** Tooltip text: problems first (they are why the node is red), then what the node is. */
     private String summary() {
         StringBuilder b = new StringBuilder();
+        if (overlayText != null) {
+            b.append(overlayText).append("\n\n");
+        }
         if (!problemText.isEmpty()) {
             b.append(problemText).append("\n\n");
         }

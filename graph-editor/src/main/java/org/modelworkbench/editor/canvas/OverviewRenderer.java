@@ -8,6 +8,8 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import org.modelworkbench.editor.overlay.ColorScale;
+import org.modelworkbench.editor.overlay.NodeOverlay;
 import org.modelworkbench.projects.design.Design;
 import org.modelworkbench.projects.design.Edge;
 
@@ -26,6 +28,7 @@ final class OverviewRenderer {
     private final Set<String> selection;
     private final Set<Edge> selectedEdges;
     private final CanvasColors colors;
+    private final java.util.function.Supplier<NodeOverlay> overlay;
     private boolean stale = true;
     private double ovZoom = -1;
     private double ovTx;
@@ -35,7 +38,9 @@ final class OverviewRenderer {
     private double ovX1;
     private double ovY1;
 
-    OverviewRenderer(CanvasContent content, Design design, Set<String> selection, Set<Edge> selectedEdges, CanvasColors colors) {
+    OverviewRenderer(CanvasContent content, Design design, Set<String> selection, Set<Edge> selectedEdges, CanvasColors colors,
+                     java.util.function.Supplier<NodeOverlay> overlay) {
+        this.overlay = overlay;
         this.content = content;
         this.design = design;
         this.selection = selection;
@@ -194,6 +199,18 @@ final class OverviewRenderer {
         gc.setStroke(colors.paint("node-border"));
         gc.setLineWidth(1);
         gc.stroke();
+        // An overlay fills the nodes that have a value with its colour (inside their border).
+        NodeOverlay o = overlay.get();
+        javafx.scene.paint.Color[] fills = new javafx.scene.paint.Color[n];
+        if (o != null) {
+            for (int i = 0; i < n; i++) {
+                fills[i] = o.colorOf(visible.get(i)).orElse(null);
+                if (fills[i] != null) {
+                    gc.setFill(fills[i]);
+                    gc.fillRect(rx[i] + 0.5, ry[i] + 0.5, Math.max(0, rw[i] - 1), Math.max(0, rh[i] - 1));
+                }
+            }
+        }
         // Category stripes (axis-aligned rectangles: cheap fills).
         double stripe = Math.max(1.5, 5 * z);
         for (int c = 0; c < 8; c++) {
@@ -257,15 +274,18 @@ final class OverviewRenderer {
             }
             boolean twoLines = rh[i] >= 2 * size + 10;
             double line = twoLines ? ry[i] + rh[i] / 2 - 1 : ry[i] + rh[i] / 2 + size / 3;
+            // On an overlay's fill the text is black or white, whichever reads.
+            Paint onFill = fills[i] == null ? null
+                    : ColorScale.isDark(fills[i]) ? javafx.scene.paint.Color.WHITE : javafx.scene.paint.Color.web("#1f2328");
             if (title != null) {
                 gc.setFont(bold);
-                gc.setFill(colors.paint("text"));
+                gc.setFill(onFill != null ? onFill : colors.paint("text"));
                 gc.fillText(elide(title, room), rx[i] + pad, line);
                 texts++;
             }
             if (twoLines) {
                 gc.setFont(plain);
-                gc.setFill(colors.paint("edge"));
+                gc.setFill(onFill != null ? onFill : colors.paint("edge"));
                 gc.fillText(elide(id, (int) (room / 0.9)), rx[i] + pad, line + size + 2);
                 texts++;
             }

@@ -53,12 +53,16 @@ public enum ActionId {
     THEME_DARK(Group.VIEW, "Dark Theme", "Use the dark theme", Scope.GLOBAL),
     FIND_BLOCK(Group.VIEW, "Find Block", "Search the palette", Scope.GLOBAL, shortcut(KeyCode.F)),
 
+    TRAIN(Group.RUN, "Train…", "Open the training panel: train the open design and watch it learn", Scope.GLOBAL,
+            shortcut(KeyCode.T)),
+    STOP_TRAINING(Group.RUN, "Stop Training", "Stop the run in progress (what it saved is kept)", Scope.GLOBAL),
+
     SHORTCUTS(Group.HELP, "Keyboard Shortcuts", "This list", Scope.GLOBAL, key(KeyCode.F1)),
     ABOUT(Group.HELP, "About Model Workbench", "Version and cost convention", Scope.GLOBAL);
 
     /** Menu the action belongs to. */
     public enum Group {
-        FILE("File"), EDIT("Edit"), VIEW("View"), HELP("Help");
+        FILE("File"), EDIT("Edit"), VIEW("View"), RUN("Run"), HELP("Help");
 
         private final String title;
 

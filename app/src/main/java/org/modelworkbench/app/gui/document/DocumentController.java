@@ -143,6 +143,19 @@ public final class DocumentController {
         }
     }
 
+    /**
+     * Opens a design that belongs to no file (a training run's snapshot) as a new document, after
+     * the unsaved-changes question; {@code status} says where it came from.
+     */
+    public boolean openUntitled(Design design, String status) {
+        if (!confirmDiscard("opening " + design.name())) {
+            return false;
+        }
+        show(new Document(new EditorModel(design, library), null));
+        onStatus.accept(status);
+        return true;
+    }
+
     /** Asks for a project file and opens it. */
     public boolean open() {
         if (!confirmDiscard("opening another design")) {

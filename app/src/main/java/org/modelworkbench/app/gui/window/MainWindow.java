@@ -29,6 +29,9 @@ import org.modelworkbench.app.gui.document.DocumentController;
 import org.modelworkbench.app.folders.AppFolders;
 import org.modelworkbench.app.gui.prefs.Preferences;
 import org.modelworkbench.app.gui.theme.Theme;
+import org.modelworkbench.app.gui.training.RunsFolders;
+import org.modelworkbench.app.gui.training.TrainingPanelModel;
+import org.modelworkbench.app.gui.training.TrainingServices;
 import org.modelworkbench.blocks.library.BlockLibrary;
 import org.modelworkbench.editor.model.EditorModel;
 
@@ -58,13 +61,27 @@ public final class MainWindow {
     private final BooleanProperty startPageShown = new SimpleBooleanProperty(this, "startPageShown", true);
     private final Runnable onQuit;
     private final Timeline autosaveTimer;
+    private final TrainingPanelModel training;
+    /** Starting training workers and reading run records, off the FX thread. */
+    private final java.util.concurrent.ExecutorService trainingIo = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "training-io");
+        t.setDaemon(true);
+        return t;
+    });
     private boolean shutDown;
 
-    /**
-     * @param openUrl opens a web page (the paper of a block) in the browser
-     * @param onQuit  ends the application after the window has closed cleanly
-     */
+    /** A window whose Train reports that this build has no training worker ({@link TrainingServices#unavailable()}). */
     public MainWindow(Stage stage, AppFolders folders, Preferences preferences, Consumer<String> openUrl, Runnable onQuit) {
+        this(stage, folders, preferences, openUrl, onQuit, TrainingServices.unavailable());
+    }
+
+    /**
+     * @param openUrl  opens a web page (the paper of a block) in the browser
+     * @param onQuit   ends the application after the window has closed cleanly
+     * @param training the training worker's launcher and the run histories
+     */
+    public MainWindow(Stage stage, AppFolders folders, Preferences preferences, Consumer<String> openUrl, Runnable onQuit,
+                      TrainingServices training) {
         this.stage = stage;
         this.preferences = preferences;
         this.onQuit = onQuit;
@@ -86,6 +103,10 @@ public final class MainWindow {
         FileActions.bind(shell, this::showStartPage, this::quit);
         EditActions.bind(shell);
         ViewActions.bind(shell, theme, snapToGrid, minimapShown);
+        this.training = new TrainingPanelModel(training, new RunsFolders(folders.data().resolve("runs")), trainingIo,
+                Platform::runLater);
+        TrainingActions.bind(shell, this.training);
+        host.addPanel(TrainingActions.panel(this.training));
         // A click on the breadcrumb's Up link: run wherever the keyboard is (not checked like the Alt+Up key).
         host.setOnLeaveInside(() -> actions.perform(org.modelworkbench.app.gui.actions.ActionId.LEAVE_INSIDE));
         host.setContextMenus(new CanvasContextMenus(actions));
@@ -157,6 +178,11 @@ public final class MainWindow {
     /** The theme in use; setting it restyles every window and is remembered. */
     public ObjectProperty<Theme> themeProperty() {
         return theme;
+    }
+
+    /** The training panel's model (one per window). */
+    public TrainingPanelModel training() {
+        return training;
     }
 
     public BooleanProperty startPageShownProperty() {
@@ -249,6 +275,8 @@ public final class MainWindow {
         }
         shutDown = true;
         autosaveTimer.stop();
+        training.shutdown();
+        trainingIo.shutdown();
         documents.autosave().discard();
         preferences.setWindow(stage.isMaximized() ? preferences.width() : stage.getWidth(),
                 stage.isMaximized() ? preferences.height() : stage.getHeight(), stage.isMaximized());

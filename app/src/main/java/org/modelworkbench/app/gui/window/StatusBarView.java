@@ -4,6 +4,8 @@ import java.util.Locale;
 import javafx.animation.PauseTransition;
 import javafx.beans.InvalidationListener;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Tooltip;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
@@ -150,6 +152,30 @@ final class StatusBarView extends HBox {
         thread.start();
     }
 
+    /**
+     * Shows a job that runs for a while (a training run) while {@code active}: a small progress bar
+     * (-1: indeterminate) and its line; a click on it runs {@code onClick} (e.g. shows its panel).
+     */
+    void trackJob(ObservableValue<? extends Number> progress, ObservableValue<String> text,
+                  ObservableValue<Boolean> active, Runnable onClick) {
+        javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar();
+        bar.setId("status-job-progress");
+        bar.setPrefWidth(90);
+        bar.setMaxHeight(12);
+        bar.progressProperty().bind(progress);
+        Label line = label("status-job-text");
+        line.textProperty().bind(text);
+        HBox job = new HBox(6, bar, line);
+        job.setId("status-job");
+        job.setAlignment(Pos.CENTER_LEFT);
+        job.visibleProperty().bind(active);
+        job.managedProperty().bind(active);
+        job.setCursor(javafx.scene.Cursor.HAND);
+        job.setOnMouseClicked(e -> onClick.run());
+        Tooltip.install(job, new Tooltip("Show the training panel"));
+        getChildren().add(getChildren().indexOf(message), job);
+    }
+
     void message(String text) {
         message.setText(text);
         messageTimeout.playFromStart();
@@ -158,7 +184,7 @@ final class StatusBarView extends HBox {
     private void refresh() {
         boolean open = document != null;
         for (javafx.scene.Node n : getChildren()) {
-            if (n != name && n != unsaved && n != message && n != notice) {
+            if (n != name && n != unsaved && n != message && n != notice && !"status-job".equals(n.getId())) {
                 n.setVisible(open);
             }
         }

@@ -98,7 +98,13 @@ final class WindowMenus {
         Menu help = menu(ActionId.Group.HELP, "menu-help");
         add(help, ActionId.SHORTCUTS, ActionId.ABOUT);
 
-        MenuBar bar = new MenuBar(file, edit, view, help);
+        MenuBar bar = new MenuBar(file, edit, view);
+        if (actions.isBound(ActionId.TRAIN)) {
+            Menu run = menu(ActionId.Group.RUN, "menu-run");
+            add(run, ActionId.TRAIN, ActionId.STOP_TRAINING);
+            bar.getMenus().add(run);
+        }
+        bar.getMenus().add(help);
         bar.setId("menu-bar");
         return bar;
     }
@@ -127,6 +133,10 @@ final class WindowMenus {
         tool(items, ActionId.ZOOM_OUT, Icons.ZOOM_OUT);
         tool(items, ActionId.ZOOM_IN, Icons.ZOOM_IN);
         tool(items, ActionId.ZOOM_FIT, Icons.ZOOM_FIT);
+        if (actions.isBound(ActionId.TRAIN)) {
+            items.add(new Separator(Orientation.VERTICAL));
+            tool(items, ActionId.TRAIN, Icons.TRAIN);
+        }
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         items.add(grow);

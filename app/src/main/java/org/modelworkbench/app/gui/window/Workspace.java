@@ -174,7 +174,7 @@ final class Workspace implements Disposable {
 
     /** Builds a window panel for this workspace's model and puts it in its place. */
     private void addPanel(WorkspacePanel panel) {
-        Node content = panel.factory().apply(model);
+        Node content = panel.builder().build(new WorkspacePanel.Context(document, model, canvas));
         if (content instanceof Disposable d) {
             subscriptions.add(d);
         }
