@@ -1,0 +1,64 @@
+package org.modelworkbench.trainer.engine;
+
+import com.sun.jna.Function;
+import com.sun.jna.NativeLibrary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The libtorch library DJL's engine has loaded into this process, for the few exported functions
+ * that DJL does not wrap (autocast). The library is found in {@code /proc/self/maps}, never searched
+ * for on disk: a second copy loaded from another folder would have its own, separate state.
+ */
+public final class LibTorch {
+    /** The library that holds ATen's CPU operators and autocast. */
+    public static final String CPU_LIBRARY = "libtorch_cpu.so";
+
+    private LibTorch() {
+    }
+
+    /** The path of {@code fileName} as mapped into this process, if it is loaded (Linux only). */
+    public static Optional<Path> loaded(String fileName) {
+        Path maps = Path.of("/proc/self/maps");
+        if (!Files.isReadable(maps)) {
+            return Optional.empty();
+        }
+        try {
+            return loaded(fileName, Files.readAllLines(maps));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The first mapped file named {@code fileName} in the lines of a {@code /proc/<pid>/maps} file. */
+    static Optional<Path> loaded(String fileName, List<String> mapsLines) {
+        String suffix = "/" + fileName;
+        for (String line : mapsLines) {
+            int slash = line.indexOf('/');
+            if (slash >= 0) {
+                String path = line.substring(slash).trim();
+                if (path.endsWith(suffix)) {
+                    return Optional.of(Path.of(path));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** libtorch_cpu.so of the running engine, or why it cannot be used. */
+    static Path cpuLibrary() throws ModeUnavailableException {
+        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+            throw new ModeUnavailableException("libtorch's exported functions are only called on Linux");
+        }
+        return loaded(CPU_LIBRARY).orElseThrow(() -> new ModeUnavailableException(
+                CPU_LIBRARY + " is not loaded in this process (start the PyTorch engine first)"));
+    }
+
+    /** A function of {@code library} by its (mangled) name; the library is already loaded, so this only looks it up. */
+    static Function function(Path library, String name) {
+        return NativeLibrary.getInstance(library.toString()).getFunction(name);
+    }
+}
