@@ -48,6 +48,33 @@ public final class LibTorch {
         return Optional.empty();
     }
 
+    /**
+     * The malloc this process runs with: "tcmalloc" or "jemalloc" when one is mapped (preloaded by the
+     * launcher, or not), otherwise "glibc". The maps name the real file ({@code libtcmalloc_minimal.so.4.5.16}),
+     * not the link the launcher preloads, hence the match on the name's start.
+     */
+    public static String allocator() {
+        try {
+            return allocator(Files.readAllLines(Path.of("/proc/self/maps")));
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    static String allocator(List<String> mapsLines) {
+        for (String line : mapsLines) {
+            int slash = line.lastIndexOf('/');
+            String name = slash >= 0 ? line.substring(slash + 1) : "";
+            if (name.startsWith("libtcmalloc")) {
+                return "tcmalloc";
+            }
+            if (name.startsWith("libjemalloc")) {
+                return "jemalloc";
+            }
+        }
+        return "glibc";
+    }
+
     /** libtorch_cpu.so of the running engine, or why it cannot be used. */
     static Path cpuLibrary() throws ModeUnavailableException {
         if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
