@@ -39,6 +39,16 @@ class BenchTrainCommandTest {
     }
 
     @Test
+    void theBenchmarksCnnIsTheReferenceDocumentsNetwork() throws Exception {
+        Path cnn = Path.of(System.getProperty("user.dir")).getParent().resolve("bench/fmnist-cnn.json");
+
+        JsonNode json = WorkbenchCommandTest.json(WorkbenchCommandTest.run("profile", cnn.toString(), "--json"));
+
+        // bench/pytorch_train.py's fmnist-cnn has the same count, and checks it.
+        assertThat(json.get("totals").get("params").asLong()).isEqualTo(65_834);
+    }
+
+    @Test
     void bf16IsRefusedForADesignWhoseKernelsWouldAbortTheProcess() {
         CliRun r = WorkbenchCommandTest.run("bench", "train", "vit-fmnist", "--mode", "bf16-autocast", "--steps", "1");
 

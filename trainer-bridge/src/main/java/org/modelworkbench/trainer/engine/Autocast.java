@@ -74,15 +74,19 @@ public final class Autocast {
 
     private static volatile Object resolved;
 
-    /** The running engine's autocast, resolved once per process. */
+    /**
+     * The running engine's autocast, resolved once per process (the answer, yes or no, is kept once the
+     * library is loaded; before the engine starts nothing is kept, so a later call can still succeed).
+     */
     public static Autocast get() throws ModeUnavailableException {
         Object r = resolved;
         if (r == null) {
             synchronized (Autocast.class) {
                 r = resolved;
                 if (r == null) {
+                    Path library = LibTorch.cpuLibrary();
                     try {
-                        r = resolve(LibTorch.cpuLibrary(), KNOWN);
+                        r = resolve(library, KNOWN);
                     } catch (ModeUnavailableException e) {
                         r = e.getMessage();
                     }

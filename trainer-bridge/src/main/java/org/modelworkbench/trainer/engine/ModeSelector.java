@@ -140,7 +140,12 @@ public final class ModeSelector {
             if (problem.isPresent()) {
                 throw new ModeUnavailableException(mode.label() + " cannot run this design: " + problem.get());
             }
-            return new Choice(mode, "set explicitly (no measurement)", List.of(), false);
+            String reason = "set explicitly (no measurement)";
+            if (mode == ExecutionMode.BF16_AUTOCAST && !nativeBf16) {
+                reason += "; this CPU has no bf16 instructions (avx512_bf16 or amx_bf16), so bf16 is emulated and"
+                        + " can be many times slower than fp32";
+            }
+            return new Choice(mode, reason, List.of(), false);
         }
         String design = designKey(program);
         Optional<Choice> remembered = recall(design, batch);

@@ -141,6 +141,8 @@ class ModeSelectorTest {
         assertThat(forced.mode()).isEqualTo(ExecutionMode.FP32);
         assertThat(forced.reason()).isEqualTo("set explicitly (no measurement)");
         assertThat(trials.asked).hasSize(1);
+        assertThat(selector("avx2", trials, false).choose(design(), null, 64, Optional.of(ExecutionMode.BF16_AUTOCAST))
+                .reason()).contains("this CPU has no bf16 instructions").contains("emulated");
         assertThat(ModeSelector.override("auto")).isEmpty();
         assertThat(ModeSelector.override(null)).isEmpty();
         assertThat(ModeSelector.override("bf16-autocast")).contains(ExecutionMode.BF16_AUTOCAST);
