@@ -1,11 +1,13 @@
 package org.modelworkbench.trainer.engine;
 
 import com.sun.jna.Function;
+import com.sun.jna.Library;
 import com.sun.jna.NativeLibrary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -84,8 +86,16 @@ public final class LibTorch {
                 CPU_LIBRARY + " is not loaded in this process (start the PyTorch engine first)"));
     }
 
-    /** A function of {@code library} by its (mangled) name; the library is already loaded, so this only looks it up. */
+    /** dlopen flags: RTLD_LAZY | RTLD_NOLOAD. Never load a second copy, and keep the library's symbols local. */
+    private static final int OPEN_LOADED_ONLY = 0x1 | 0x4;
+
+    /**
+     * A function of {@code library} by its (mangled) name. The library must already be loaded (by the
+     * engine): it is opened with RTLD_NOLOAD, and without RTLD_GLOBAL, so that JNA neither loads it
+     * again nor makes its thousands of symbols visible to libraries loaded later.
+     */
     static Function function(Path library, String name) {
-        return NativeLibrary.getInstance(library.toString()).getFunction(name);
+        return NativeLibrary.getInstance(library.toString(), Map.of(Library.OPTION_OPEN_FLAGS, OPEN_LOADED_ONLY))
+                .getFunction(name);
     }
 }
