@@ -63,11 +63,11 @@ def main(path):
 
 def ratio(name, a, b, target):
     if a is None or b is None:
-        print("%-52s n/a" % name)
+        print("%-64s n/a" % name)
         return
     r = a / b
     verdict = "" if target is None else ("  target >= %.1f: %s" % (target, "met" if r >= target else "NOT met"))
-    print("%-52s %5.2f%s" % (name, r, verdict))
+    print("%-64s %5.2f%s" % (name, r, verdict))
 
 
 if __name__ == "__main__":
