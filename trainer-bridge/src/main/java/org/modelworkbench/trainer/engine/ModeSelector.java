@@ -93,12 +93,15 @@ public final class ModeSelector {
     private final java.util.function.Function<ExecutionMode, ExecutionModes.Availability> availability;
     private final boolean nativeBf16;
 
-    /** Measures on this machine and remembers in {@code folder} (null: remember nothing). */
+    /**
+     * Measures on this machine and remembers in {@code folder} (null: remember nothing). Start the engine
+     * ({@link DjlRuntime#start}) before {@link #choose}.
+     */
     public ModeSelector(Path folder) {
-        this(folder, machineKey(), new MeasuredTrials(), ExecutionModes::availability, CpuFeatures.current().nativeBf16());
+        this(folder, null, new MeasuredTrials(), ExecutionModes::availability, CpuFeatures.current().nativeBf16());
     }
 
-    /** The seam: another machine key, injected measurements, availability and bf16 hardware. */
+    /** The seam: another machine key (null: {@link #machineKey()}), injected measurements, availability and bf16 hardware. */
     public ModeSelector(Path folder, String machine, Trials trials,
                         java.util.function.Function<ExecutionMode, ExecutionModes.Availability> availability,
                         boolean nativeBf16) {
@@ -148,7 +151,8 @@ public final class ModeSelector {
             return new Choice(mode, reason, List.of(), false);
         }
         String design = designKey(program);
-        Optional<Choice> remembered = recall(design, batch);
+        String machine = this.machine != null ? this.machine : machineKey();
+        Optional<Choice> remembered = recall(machine, design, batch);
         if (remembered.isPresent() && usable(remembered.get().mode(), program)) {
             return remembered.get();
         }
@@ -171,7 +175,7 @@ public final class ModeSelector {
         List<Trial> all = new ArrayList<>(trials.measure(model, batch, modes));
         all.addAll(skipped);
         Choice choice = decide(all);
-        remember(design, batch, choice);
+        remember(machine, design, batch, choice);
         return choice;
     }
 
@@ -249,13 +253,16 @@ public final class ModeSelector {
      * threads, the libtorch version and the allocator in use (tcmalloc, jemalloc or glibc's).
      */
     public static String machineKey() {
-        String threads = System.getProperty("ai.djl.pytorch.num_threads", "default");
         String allocator = LibTorch.allocator();
-        String torch;
-        try {
-            torch = ai.djl.engine.Engine.getEngine("PyTorch").getVersion();
-        } catch (RuntimeException e) {
-            torch = "unknown";
+        String torch = "unknown";
+        String threads = "unknown";
+        if (DjlRuntime.cacheDir() != null) { // never start the engine from here (it would pick its own cache)
+            try {
+                torch = ai.djl.engine.Engine.getEngine("PyTorch").getVersion();
+                threads = String.valueOf(ai.djl.pytorch.jni.JniUtils.getNumThreads()); // this thread's
+            } catch (RuntimeException e) {
+                torch = "unknown";
+            }
         }
         return CpuFeatures.current().describe() + "; threads " + threads + "; libtorch " + torch + "; malloc " + allocator;
     }
@@ -307,7 +314,7 @@ public final class ModeSelector {
         }
     }
 
-    private Optional<Choice> recall(String design, int batch) {
+    private Optional<Choice> recall(String machine, String design, int batch) {
         for (Entry e : read().entries()) {
             if (e.machine().equals(machine) && e.design().equals(design) && e.batch() == batch) {
                 try {
@@ -322,7 +329,7 @@ public final class ModeSelector {
         return Optional.empty();
     }
 
-    private void remember(String design, int batch, Choice choice) {
+    private void remember(String machine, String design, int batch, Choice choice) {
         if (folder == null) {
             return;
         }

@@ -197,6 +197,20 @@ class ModeSelectorTest {
     }
 
     @Test
+    void theMachineKeyNamesWhatDecidesSpeed() {
+        String key = ModeSelector.machineKey();
+
+        assertThat(key).startsWith(CpuFeatures.current().describe() + "; threads ")
+                .containsPattern("; libtorch \\d+\\.\\d+\\.\\d+; malloc (tcmalloc|jemalloc|glibc)$");
+        assertThat(LibTorch.allocator(List.of("7f00-7f10 r-xp 0 08:01 5 /usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4.5.16")))
+                .isEqualTo("tcmalloc");
+        assertThat(LibTorch.allocator(List.of("7f00-7f10 r-xp 0 08:01 5 /usr/lib/libjemalloc.so.2"))).isEqualTo("jemalloc");
+        assertThat(LibTorch.allocator(List.of("7f00-7f10 r-xp 0 08:01 5 /usr/lib/x86_64-linux-gnu/libc.so.6"))).isEqualTo("glibc");
+        assertThat(LibTorch.loaded("libtorch_cpu.so", List.of("7f00-7f10 r-xp 0 08:01 5 /a b/libtorch_cpu.so")))
+                .contains(Path.of("/a b/libtorch_cpu.so"));
+    }
+
+    @Test
     void cpuFlagsAreReadFromCpuinfo() {
         String avx512 = "processor\t: 0\nmodel name\t: AMD EPYC\nflags\t\t: fpu avx2 avx512f avx512_vnni avx512_bf16\n\n"
                 + "processor\t: 1\nmodel name\t: AMD EPYC\nflags\t\t: fpu avx2\n";
