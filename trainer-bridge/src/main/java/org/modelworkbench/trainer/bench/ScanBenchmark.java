@@ -1,0 +1,222 @@
+package org.modelworkbench.trainer.bench;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+import org.modelworkbench.trainer.compile.SelectiveScan;
+
+/**
+ * The selective scan as the product runs it ({@link SelectiveScan}, at several chunk sizes) against a
+ * per-timestep loop of small NDArray ops, forward and forward + backward, on random inputs in the
+ * ranges of an initialised Mamba: u, B, C ~ N(0, 1), Δ log-uniform in [0.001, 0.1] (Mamba's dt
+ * init), A = −(1 … N) (A_log = log n), D = 1. Each variant's output is compared with a plain float64
+ * Java loop. The per-timestep loop lives here, not in the product: it is what the scan replaces.
+ */
+public final class ScanBenchmark {
+    /** The problem and the measuring; chunk sizes 0 means ⌈√L⌉. */
+    public record Config(int length, int channels, int states, int directions, int batch, int warmup, int rounds,
+                         int[] chunks) {
+        public Config {
+            chunks = chunks.clone();
+            if (length < 1 || channels < 1 || states < 1 || directions < 1 || batch < 1 || warmup < 0 || rounds < 1) {
+                throw new IllegalArgumentException("scan benchmark: every size must be ≥ 1 (warm-up ≥ 0), got " + this);
+            }
+        }
+
+        @Override
+        public int[] chunks() {
+            return chunks.clone();
+        }
+
+        @Override
+        public String toString() {
+            return "L=" + length + " D=" + channels + " N=" + states + " K=" + directions + " B=" + batch
+                    + " chunks=" + Arrays.toString(chunks);
+        }
+    }
+
+    /**
+     * One measured variant and pass, in milliseconds.
+     *
+     * @param relativeError max |y − y64| / max |y64| against the float64 loop (the same for both passes)
+     */
+    public record Row(String variant, String pass, double medianMs, double bestMs, double relativeError) {
+    }
+
+    private final Config config;
+
+    public ScanBenchmark(Config config) {
+        this.config = config;
+    }
+
+    /** The inputs of one problem, as float arrays (row-major in the shapes of {@link SelectiveScan#scan}). */
+    public record Problem(int batch, int k, int d, int n, int len, float[] u, float[] delta, float[] a, float[] b,
+                          float[] c, float[] skip) {
+        public static Problem random(int batch, int k, int d, int n, int len, long seed) {
+            Random r = new Random(seed);
+            float[] u = gaussian(r, batch * k * d * len);
+            float[] delta = new float[u.length];
+            double lo = Math.log(0.001), hi = Math.log(0.1);
+            for (int i = 0; i < delta.length; i++) {
+                delta[i] = (float) Math.exp(lo + (hi - lo) * r.nextDouble());
+            }
+            float[] a = new float[k * d * n];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = -(i % n + 1);
+            }
+            float[] skip = new float[k * d];
+            Arrays.fill(skip, 1f);
+            return new Problem(batch, k, d, n, len, u, delta, a, gaussian(r, batch * k * n * len),
+                    gaussian(r, batch * k * n * len), skip);
+        }
+
+        private static float[] gaussian(Random r, int size) {
+            float[] v = new float[size];
+            for (int i = 0; i < size; i++) {
+                v[i] = (float) r.nextGaussian();
+            }
+            return v;
+        }
+
+        /** The recurrence step by step in float64: the reference every variant is compared with. */
+        public double[] reference() {
+            double[] y = new double[batch * k * d * len];
+            double[] h = new double[n];
+            for (int bi = 0; bi < batch; bi++) {
+                for (int ki = 0; ki < k; ki++) {
+                    int bc = (bi * k + ki) * n * len; // B and C: B×K×N×L
+                    for (int di = 0; di < d; di++) {
+                        Arrays.fill(h, 0);
+                        int row = ((bi * k + ki) * d + di) * len;
+                        for (int t = 0; t < len; t++) {
+                            double dt = delta[row + t];
+                            double ut = u[row + t];
+                            double out = skip[ki * d + di] * ut;
+                            for (int s = 0; s < n; s++) {
+                                h[s] = Math.exp(dt * a[(ki * d + di) * n + s]) * h[s] + dt * b[bc + s * len + t] * ut;
+                                out += c[bc + s * len + t] * h[s];
+                            }
+                            y[row + t] = out;
+                        }
+                    }
+                }
+            }
+            return y;
+        }
+
+        /** The inputs as arrays of {@code m}: u, Δ, A, B, C, D. */
+        public NDList arrays(NDManager m) {
+            return new NDList(m.create(u, new Shape(batch, k, d, len)), m.create(delta, new Shape(batch, k, d, len)),
+                    m.create(a, new Shape(k, d, n)), m.create(b, new Shape(batch, k, n, len)),
+                    m.create(c, new Shape(batch, k, n, len)), m.create(skip, new Shape(k, d)));
+        }
+    }
+
+    /** The per-timestep loop: the decays and inputs at once, then h and y one step at a time (4 ops a step). */
+    public static NDArray perStep(NDList in) {
+        NDArray u = in.get(0), delta = in.get(1), a = in.get(2), b = in.get(3), c = in.get(4), d = in.get(5);
+        long[] dims = u.getShape().getShape();
+        long k = dims[1], ch = dims[2], len = dims[3];
+        long n = a.getShape().get(2);
+        NDArray decay = delta.expandDims(4).mul(a.reshape(1, k, ch, 1, n)).exp(); // B×K×D×L×N
+        NDArray x = delta.mul(u).expandDims(4).mul(b.transpose(0, 1, 3, 2).expandDims(2));
+        NDList decays = decay.split(len, 3);
+        NDList xs = x.split(len, 3);
+        NDList cs = c.transpose(0, 1, 3, 2).expandDims(2).split(len, 3);
+        NDList ys = new NDList((int) len);
+        NDArray h = xs.get(0);
+        ys.add(h.mul(cs.get(0)).sum(new int[] {4}));
+        for (int t = 1; t < len; t++) {
+            h = h.mul(decays.get(t)).add(xs.get(t));
+            ys.add(h.mul(cs.get(t)).sum(new int[] {4}));
+        }
+        return NDArrays.concat(ys, 3).add(u.mul(d.reshape(1, k, ch, 1)));
+    }
+
+    /** Runs every variant; the first rows are the per-timestep loop. */
+    public List<Row> run(NDManager manager) {
+        Problem p = Problem.random(config.batch(), config.directions(), config.channels(), config.states(),
+                config.length(), 42);
+        double[] reference = p.reference();
+        List<Row> rows = new ArrayList<>();
+        measure(manager, p, reference, "per-timestep loop", ScanBenchmark::perStep, rows);
+        for (int chunk : config.chunks()) {
+            int l = chunk > 0 ? chunk : SelectiveScan.chunkFor(config.length());
+            measure(manager, p, reference, "two-pass scan, chunk " + l + (chunk > 0 ? "" : " (√L, default)"),
+                    in -> SelectiveScan.scan(in.get(0), in.get(1), in.get(2), in.get(3), in.get(4), in.get(5), l), rows);
+        }
+        return rows;
+    }
+
+    private void measure(NDManager manager, Problem p, double[] reference, String name,
+                         Function<NDList, NDArray> variant, List<Row> rows) {
+        double error;
+        try (NDManager m = manager.newSubManager()) {
+            error = relativeError(variant.apply(p.arrays(m)).toFloatArray(), reference);
+        }
+        double[] forward = time(() -> {
+            try (NDManager m = manager.newSubManager()) {
+                variant.apply(p.arrays(m)).toFloatArray();
+            }
+        });
+        double[] both = time(() -> {
+            try (NDManager m = manager.newSubManager()) {
+                NDList in = p.arrays(m);
+                for (NDArray x : in) {
+                    x.setRequiresGradient(true);
+                }
+                try (GradientCollector g = m.getEngine().newGradientCollector()) {
+                    NDArray y = variant.apply(in);
+                    g.backward(y.mul(y.onesLike().mul(0.5)).sum());
+                }
+                in.get(1).getGradient().toFloatArray(); // wait for the backward pass
+            }
+        });
+        rows.add(new Row(name, "forward", median(forward), best(forward), error));
+        rows.add(new Row(name, "forward+backward", median(both), best(both), error));
+    }
+
+    private double[] time(Runnable r) {
+        for (int i = 0; i < config.warmup(); i++) {
+            r.run();
+        }
+        double[] ms = new double[config.rounds()];
+        for (int i = 0; i < ms.length; i++) {
+            long t0 = System.nanoTime();
+            r.run();
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        return ms;
+    }
+
+    /** max |y − ref| / max |ref| (max(…, 1e-6)): a norm-relative error that a near-zero element cannot blow up. */
+    public static double relativeError(float[] y, double[] reference) {
+        if (y.length != reference.length) {
+            throw new IllegalArgumentException("sizes differ: " + y.length + " vs " + reference.length);
+        }
+        double diff = 0, scale = 0;
+        for (int i = 0; i < y.length; i++) {
+            diff = Math.max(diff, Math.abs(y[i] - reference[i]));
+            scale = Math.max(scale, Math.abs(reference[i]));
+        }
+        return Double.isNaN(diff) ? Double.NaN : diff / Math.max(scale, 1e-6);
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    static double best(double[] v) {
+        return Arrays.stream(v).min().orElse(Double.NaN);
+    }
+}
