@@ -74,11 +74,21 @@ final class MambaReference {
         };
     }
 
-    /** SS2D on N×H×W×C (no z gate, conv without bias), D = inner channels, K = 4 directions. */
+    /** SS2D on N×H×W×C (conv without bias), D = inner channels, K = 4 directions. */
     static double[] ss2d(double[] x, int batch, int height, int width, int c, int d, int r, int n, int convK,
                          Function<String, float[]> w) {
+        return ss2d(x, batch, height, width, c, d, r, n, convK, false, w);
+    }
+
+    /** With zGate: in_proj gives 2D channels, x the first D and z the last, and y is multiplied by SiLU(z) after out_norm. */
+    static double[] ss2d(double[] x, int batch, int height, int width, int c, int d, int r, int n, int convK,
+                         boolean zGate, Function<String, float[]> w) {
         int hw = height * width;
-        double[] in = Plain.linear(x, batch * hw, c, w.apply("in_proj.weight"), null, d); // N×H×W×D
+        double[] xz = Plain.linear(x, batch * hw, c, w.apply("in_proj.weight"), null, zGate ? 2 * d : d);
+        double[] in = new double[batch * hw * d]; // N×H×W×D
+        for (int p = 0; p < batch * hw; p++) {
+            System.arraycopy(xz, p * (zGate ? 2 * d : d), in, p * d, d);
+        }
         double[] map = Plain.map(Plain.conv2d(Plain.toChannelsFirst(in, batch, d, height, width), batch, d, height,
                 width, w.apply("conv2d.weight"), null, d, convK, 1, (convK - 1) / 2, d), Plain::silu); // N×D×H×W
         float[] xProj = w.apply("selective_scan.x_proj_weight");
@@ -110,6 +120,13 @@ final class MambaReference {
         }
         double[] normed = Plain.layerNormLast(merged, batch * hw, d, w.apply("out_norm.weight"),
                 w.apply("out_norm.bias"), 1e-5);
+        if (zGate) {
+            for (int p = 0; p < batch * hw; p++) {
+                for (int ch = 0; ch < d; ch++) {
+                    normed[p * d + ch] *= Plain.silu(xz[p * 2 * d + d + ch]);
+                }
+            }
+        }
         return Plain.linear(normed, batch * hw, d, w.apply("out_proj.weight"), null, c);
     }
 

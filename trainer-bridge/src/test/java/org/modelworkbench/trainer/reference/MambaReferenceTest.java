@@ -30,22 +30,24 @@ class MambaReferenceTest {
         TestEngine.start();
     }
 
-    @ParameterizedTest(name = "{0}×{1} map, C {2}, ssm_ratio {3}, d_state {4}")
+    @ParameterizedTest(name = "{0}×{1} map, C {2}, ssm_ratio {3}, d_state {4}, z gate {5}")
     @CsvSource({
-            "8, 8, 16, 2.0, 4",   // 64 steps per direction: eight chunks of eight
-            "6, 10, 16, 1.0, 16", // not square: the column-major direction reads l = w·H + h
-            "7, 7, 32, 1.0, 1"})  // a Fashion-MNIST stage: 49 steps, chunks of 7, VMamba v2's d_state 1
-    void ss2dMatchesALoopVersionOfVMambasForwardCore(int h, int w, int c, double ratio, int states) throws Exception {
+            "8, 8, 16, 2.0, 4, false",   // 64 steps per direction: eight chunks of eight
+            "6, 10, 16, 1.0, 16, false", // not square: the column-major direction reads l = w·H + h
+            "7, 7, 32, 1.0, 1, false",   // a Fashion-MNIST stage: 49 steps, chunks of 7, VMamba v2's d_state 1
+            "4, 6, 16, 1.5, 2, true"})   // the z gate of VMamba's forward types without _noz
+    void ss2dMatchesALoopVersionOfVMambasForwardCore(int h, int w, int c, double ratio, int states, boolean gate)
+            throws Exception {
         int batch = 2;
         int d = (int) (ratio * c);
         int rank = (c + 15) / 16;
         DesignBuilder b = new DesignBuilder("ss2d");
         String x = b.add("to_last", "tensor.permute", Map.of("dims", List.of(0, 2, 3, 1)), b.input("in", c, h, w));
-        b.add("blk", "mamba.ss2d", Map.of("ssm_ratio", ratio, "d_state", states), x);
+        b.add("blk", "mamba.ss2d", Map.of("ssm_ratio", ratio, "d_state", states, "z_gate", gate), x);
         try (Compiled m = new Compiled(b.build(), org.modelworkbench.blocks.shape.Shape.of(batch, c, h, w), 31)) {
             float[] input = Compiled.randomInput(batch * c * h * w, 32);
             double[] expected = MambaReference.ss2d(Plain.toChannelsLast(Plain.toDouble(input), batch, c, h, w), batch,
-                    h, w, c, d, rank, states, 3, name -> m.weight("blk." + name));
+                    h, w, c, d, rank, states, 3, gate, name -> m.weight("blk." + name));
 
             assertThat(Compiled.relativeError(m.forward(input, false), expected)).isLessThan(1e-4);
         }
