@@ -89,6 +89,11 @@ final class ScanKernels {
             NDArray dts = step.value(dtW).expandDims(0).matMul(parts.get(0)); // B, K, D, L
             NDArray delta = softplus(dts.add(step.value(dtB).reshape(1, k, d, 1)));
             NDArray a = step.value(aLogs).exp().neg().reshape(k, d, n);
+            if (step.capturing()) {
+                step.capture("delta", delta);
+                step.capture("B", parts.get(1));
+                step.capture("C", parts.get(2));
+            }
             return new NDList(SelectiveScan.scan(u, delta, a, parts.get(1), parts.get(2),
                     step.value(ds).reshape(k, d)));
         };

@@ -11,8 +11,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.modelworkbench.blocks.shape.Shape;
 import org.modelworkbench.projects.design.DesignBuilder;
+import org.modelworkbench.trainer.capture.ActivationCapture;
+import org.modelworkbench.trainer.capture.AttentionMap;
 import org.modelworkbench.trainer.compile.DesignCompileException;
 import org.modelworkbench.trainer.compile.DesignCompiler;
+import org.modelworkbench.trainer.compile.WindowGeometry;
 import org.modelworkbench.trainer.engine.TestEngine;
 
 /** The compiled swin.block against {@link SwinReference}, a loop version of timm's block. */
@@ -54,6 +57,25 @@ class SwinBlockReferenceTest {
     void theSwinBlockMatchesALoopVersionOfTimmsBlock(int h, int w, int c, int heads, int window, boolean shifted)
             throws Exception {
         assertThat(compare(c, h, w, heads, window, shifted, 11)).isLessThan(TOLERANCE);
+    }
+
+    @Test
+    void theCapturedAttentionIsTheReferencesSoftmaxWindowByWindowHeadByHead() throws Exception {
+        int c = 16, h = 8, w = 12, batch = 2;
+        try (Compiled m = new Compiled(swin(c, h, w, 2, 4, true).build(), Shape.of(batch, c, h, w), 5)) {
+            ActivationCapture capture = ActivationCapture.everyAttention(m.model.program());
+            m.model.block().setObserver(capture);
+            float[] input = Compiled.randomInput(batch * c * h * w, 6);
+            m.forward(input, false);
+            m.model.block().setObserver(null);
+            SwinReference ref = new SwinReference(batch, h, w, c, 2, 4, true);
+            ref.block(Plain.toChannelsLast(Plain.toDouble(input), batch, c, h, w), name -> m.weight("blk." + name));
+
+            AttentionMap map = capture.attention().get(0);
+            assertThat(map.windows()).isEqualTo(new WindowGeometry(8, 12, 4, 2, 2));
+            assertThat(map.probabilities().shape()).containsExactly(batch, 6, 2, 16, 16);
+            assertThat(Compiled.relativeError(map.probabilities().values(), ref.attention)).isLessThan(1e-4);
+        }
     }
 
     @Test
