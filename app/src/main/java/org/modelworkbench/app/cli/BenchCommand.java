@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code workbench bench analysis}: measured analysis times; {@code workbench bench editor}: open
- * time and frame times of the graph editor (headless when there is no display).
+ * time and frame times of the graph editor (headless when there is no display); {@code workbench bench
+ * scan}: the trainer's selective scan against a per-timestep loop.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Runs a benchmark and prints a table.")
 final class BenchCommand implements Callable<Integer> {
@@ -25,7 +26,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "WHAT", description = {
             "analysis: whole-design and incremental analysis of a generated design",
-            "editor: open time and pan/zoom frame times of the graph editor on a generated design"})
+            "editor: open time and pan/zoom frame times of the graph editor on a generated design",
+            "scan: the selective scan (Mamba, VMamba) against a per-timestep loop, forward and backward"})
     String what;
 
     @Option(names = "--template", defaultValue = "resnet50",
@@ -38,12 +40,44 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "200", description = "Measured rounds per case (default ${DEFAULT-VALUE})")
     int rounds;
 
+    @Option(names = "--length", description = "scan: sequence length L (default: two problems at 3,136 = 56×56)")
+    Integer length;
+
+    @Option(names = "--channels", description = "scan: scanned channels d_inner (default 192)")
+    Integer channels;
+
+    @Option(names = "--states", description = "scan: state size d_state (default 16)")
+    Integer states;
+
+    @Option(names = "--directions", description = "scan: directions K (default 1)")
+    Integer directions;
+
+    @Option(names = "--chunks", split = ",", description = "scan: chunk sizes to compare, 0 for the default ⌈√L⌉ "
+            + "(default 0,28,56,112)")
+    int[] chunks = {0, 28, 56, 112};
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (!what.equals("analysis") && !what.equals("editor")) {
-            spec.commandLine().getErr().println("error: unknown benchmark '" + what + "'; available: analysis, editor");
+        if (!what.equals("analysis") && !what.equals("editor") && !what.equals("scan")) {
+            spec.commandLine().getErr().println("error: unknown benchmark '" + what + "'; available: analysis, editor, scan");
             return 2;
+        }
+        if (what.equals("scan")) {
+            int scanRounds = spec.commandLine().getParseResult().hasMatchedOption("--rounds") ? rounds : 5;
+            for (Integer v : new Integer[] {length, channels, states, directions}) {
+                if (v != null && (v < 1 || v > 1_000_000)) {
+                    spec.commandLine().getErr().println("error: --length, --channels, --states and --directions must be "
+                            + "1 … 1,000,000");
+                    return 2;
+                }
+            }
+            if (scanRounds < 1 || scanRounds > 1000 || java.util.Arrays.stream(chunks).anyMatch(c -> c < 0)) {
+                spec.commandLine().getErr().println("error: --rounds must be 1 … 1,000 and --chunks ≥ 0 (0: ⌈√L⌉)");
+                return 2;
+            }
+            return ScanBench.run(out, spec.commandLine().getErr(),
+                    ScanBench.problems(length, channels, states, directions, scanRounds, chunks));
         }
         if (nodes < 20 || nodes > 1_000_000 || rounds < 5 || rounds > 100_000) {
             spec.commandLine().getErr().println("error: --nodes must be 20 … 1,000,000 and --rounds 5 … 100,000");
