@@ -141,58 +141,73 @@ public final class ScanBenchmark {
         return NDArrays.concat(ys, 3).add(u.mul(d.reshape(1, k, ch, 1)));
     }
 
-    /** Runs every variant; the first rows are the per-timestep loop. */
+    /**
+     * Runs every variant; the first two rows are the per-timestep loop. The variants take turns within
+     * each round (interleaved), so that a change of load on the machine hits them alike.
+     */
     public List<Row> run(NDManager manager) {
         Problem p = Problem.random(config.batch(), config.directions(), config.channels(), config.states(),
                 config.length(), 42);
         double[] reference = p.reference();
-        List<Row> rows = new ArrayList<>();
-        measure(manager, p, reference, "per-timestep loop", ScanBenchmark::perStep, rows);
+        List<String> names = new ArrayList<>();
+        List<Function<NDList, NDArray>> variants = new ArrayList<>();
+        names.add("per-timestep loop");
+        variants.add(ScanBenchmark::perStep);
         for (int chunk : config.chunks()) {
             int l = chunk > 0 ? chunk : SelectiveScan.chunkFor(config.length());
-            measure(manager, p, reference, "two-pass scan, chunk " + l + (chunk > 0 ? "" : " (√L, default)"),
-                    in -> SelectiveScan.scan(in.get(0), in.get(1), in.get(2), in.get(3), in.get(4), in.get(5), l), rows);
+            names.add("two-pass scan, chunk " + l + (chunk > 0 ? "" : " (default)"));
+            variants.add(in -> SelectiveScan.scan(in.get(0), in.get(1), in.get(2), in.get(3), in.get(4), in.get(5), l));
+        }
+        int n = variants.size();
+        double[] error = new double[n];
+        List<Runnable> forward = new ArrayList<>();
+        List<Runnable> both = new ArrayList<>();
+        for (int v = 0; v < n; v++) {
+            Function<NDList, NDArray> variant = variants.get(v);
+            try (NDManager m = manager.newSubManager()) {
+                error[v] = relativeError(variant.apply(p.arrays(m)).toFloatArray(), reference);
+            }
+            forward.add(() -> {
+                try (NDManager m = manager.newSubManager()) {
+                    variant.apply(p.arrays(m)).toFloatArray();
+                }
+            });
+            both.add(() -> {
+                try (NDManager m = manager.newSubManager()) {
+                    NDList in = p.arrays(m);
+                    for (NDArray x : in) {
+                        x.setRequiresGradient(true);
+                    }
+                    try (GradientCollector g = m.getEngine().newGradientCollector()) {
+                        NDArray y = variant.apply(in);
+                        g.backward(y.mul(y.onesLike().mul(0.5)).sum());
+                    }
+                    in.get(1).getGradient().toFloatArray(); // wait for the backward pass
+                }
+            });
+        }
+        double[][] forwardMs = interleaved(forward);
+        double[][] bothMs = interleaved(both);
+        List<Row> rows = new ArrayList<>();
+        for (int v = 0; v < n; v++) {
+            rows.add(new Row(names.get(v), "forward", median(forwardMs[v]), best(forwardMs[v]), error[v]));
+            rows.add(new Row(names.get(v), "forward+backward", median(bothMs[v]), best(bothMs[v]), error[v]));
         }
         return rows;
     }
 
-    private void measure(NDManager manager, Problem p, double[] reference, String name,
-                         Function<NDList, NDArray> variant, List<Row> rows) {
-        double error;
-        try (NDManager m = manager.newSubManager()) {
-            error = relativeError(variant.apply(p.arrays(m)).toFloatArray(), reference);
-        }
-        double[] forward = time(() -> {
-            try (NDManager m = manager.newSubManager()) {
-                variant.apply(p.arrays(m)).toFloatArray();
-            }
-        });
-        double[] both = time(() -> {
-            try (NDManager m = manager.newSubManager()) {
-                NDList in = p.arrays(m);
-                for (NDArray x : in) {
-                    x.setRequiresGradient(true);
-                }
-                try (GradientCollector g = m.getEngine().newGradientCollector()) {
-                    NDArray y = variant.apply(in);
-                    g.backward(y.mul(y.onesLike().mul(0.5)).sum());
-                }
-                in.get(1).getGradient().toFloatArray(); // wait for the backward pass
-            }
-        });
-        rows.add(new Row(name, "forward", median(forward), best(forward), error));
-        rows.add(new Row(name, "forward+backward", median(both), best(both), error));
-    }
-
-    private double[] time(Runnable r) {
+    /** ms[variant][round]: the warm-up rounds first, then each round runs every variant once. */
+    private double[][] interleaved(List<Runnable> variants) {
         for (int i = 0; i < config.warmup(); i++) {
-            r.run();
+            variants.forEach(Runnable::run);
         }
-        double[] ms = new double[config.rounds()];
-        for (int i = 0; i < ms.length; i++) {
-            long t0 = System.nanoTime();
-            r.run();
-            ms[i] = (System.nanoTime() - t0) / 1e6;
+        double[][] ms = new double[variants.size()][config.rounds()];
+        for (int r = 0; r < config.rounds(); r++) {
+            for (int v = 0; v < variants.size(); v++) {
+                long t0 = System.nanoTime();
+                variants.get(v).run();
+                ms[v][r] = (System.nanoTime() - t0) / 1e6;
+            }
         }
         return ms;
     }

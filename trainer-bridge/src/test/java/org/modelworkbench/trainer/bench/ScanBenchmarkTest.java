@@ -23,7 +23,7 @@ class ScanBenchmarkTest {
         }
         assertThat(rows).extracting(ScanBenchmark.Row::variant).containsExactly(
                 "per-timestep loop", "per-timestep loop",
-                "two-pass scan, chunk 8 (√L, default)", "two-pass scan, chunk 8 (√L, default)",
+                "two-pass scan, chunk 4 (default)", "two-pass scan, chunk 4 (default)",
                 "two-pass scan, chunk 7", "two-pass scan, chunk 7");
         assertThat(rows).extracting(ScanBenchmark.Row::pass).containsExactly(
                 "forward", "forward+backward", "forward", "forward+backward", "forward", "forward+backward");

@@ -158,11 +158,15 @@ class MambaReferenceTest {
         assertThat(Compiled.relativeError(scan(p, chunk), loop(p))).isLessThan(1e-5);
     }
 
-    @Test
-    void theScansGradientsEqualThoseOfThePerTimestepLoop() {
-        ScanBenchmark.Problem p = problem(6, 4, 45, 0.01, 1, 1, 81);
+    @ParameterizedTest(name = "chunk {0}, d_state {1}")
+    @CsvSource({
+            "8, 4",  // 6 chunks carried step by step
+            "2, 4",  // 23 chunks carried in padded chunks of 5
+            "5, 1"}) // one state: the read-out is a product, not a matrix product
+    void theScansGradientsEqualThoseOfThePerTimestepLoop(int chunk, int states) {
+        ScanBenchmark.Problem p = problem(6, states, 45, 0.01, 1, 1, 81);
         float[][] chunked = gradients(p, in -> SelectiveScan.scan(in.get(0), in.get(1), in.get(2), in.get(3), in.get(4),
-                in.get(5), 8));
+                in.get(5), chunk));
         float[][] perStep = gradients(p, ScanBenchmark::perStep);
         for (int i = 0; i < chunked.length; i++) {
             assertThat(Compiled.relativeError(chunked[i], Plain.toDouble(perStep[i])))
