@@ -52,9 +52,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--directions", description = "scan: directions K (default 1)")
     Integer directions;
 
-    @Option(names = "--chunks", split = ",", description = "scan: chunk sizes to compare, 0 for the default ⌈√L⌉ "
-            + "(default 0,28,56,112)")
-    int[] chunks = {0, 28, 56, 112};
+    @Option(names = "--chunks", split = ",", description = "scan: chunk sizes to compare, 0 for the default ⌈√L/2⌉ "
+            + "(default 0,14,56)")
+    int[] chunks = {0, 14, 56};
+
+    @Option(names = "--previous", description = "scan: also time the trainer's first scan (16-step chunks with l×l weights)")
+    boolean previous;
 
     @Override
     public Integer call() {
@@ -73,11 +76,11 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
             if (scanRounds < 1 || scanRounds > 1000 || java.util.Arrays.stream(chunks).anyMatch(c -> c < 0)) {
-                spec.commandLine().getErr().println("error: --rounds must be 1 … 1,000 and --chunks ≥ 0 (0: ⌈√L⌉)");
+                spec.commandLine().getErr().println("error: --rounds must be 1 … 1,000 and --chunks ≥ 0 (0: ⌈√L/2⌉)");
                 return 2;
             }
             return ScanBench.run(out, spec.commandLine().getErr(),
-                    ScanBench.problems(length, channels, states, directions, scanRounds, chunks));
+                    ScanBench.problems(length, channels, states, directions, scanRounds, chunks, previous));
         }
         if (nodes < 20 || nodes > 1_000_000 || rounds < 5 || rounds > 100_000) {
             spec.commandLine().getErr().println("error: --nodes must be 20 … 1,000,000 and --rounds 5 … 100,000");

@@ -10,7 +10,7 @@ import org.modelworkbench.trainer.bench.ScanBenchmark;
 class ScanBenchCommandTest {
     @Test
     void withoutSizesTheBenchmarkRunsTheMambaAndTheVMambaProblemAt56By56() {
-        List<ScanBenchmark.Config> problems = ScanBench.problems(null, null, null, null, 5, new int[] {0});
+        List<ScanBenchmark.Config> problems = ScanBench.problems(null, null, null, null, 5, new int[] {0}, false);
         assertThat(problems).extracting(ScanBenchmark.Config::length).containsExactly(3136, 3136);
         assertThat(problems).extracting(ScanBenchmark.Config::states).containsExactly(16, 1);
         assertThat(problems).extracting(ScanBenchmark.Config::directions).containsExactly(1, 4);
@@ -18,12 +18,13 @@ class ScanBenchCommandTest {
 
     @Test
     void oneSizeGivenRunsOneProblemWithTheOthersFromTheMambaProblem() {
-        List<ScanBenchmark.Config> problems = ScanBench.problems(100, null, 4, null, 2, new int[] {0, 10});
+        List<ScanBenchmark.Config> problems = ScanBench.problems(100, null, 4, null, 2, new int[] {0, 10}, true);
         assertThat(problems).singleElement().satisfies(c -> {
             assertThat(c.length()).isEqualTo(100);
             assertThat(c.channels()).isEqualTo(192);
             assertThat(c.states()).isEqualTo(4);
             assertThat(c.chunks()).containsExactly(0, 10);
+            assertThat(c.previous()).isTrue();
         });
     }
 

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
@@ -21,9 +22,14 @@ import org.modelworkbench.trainer.compile.SelectiveScan;
  * Java loop. The per-timestep loop lives here, not in the product: it is what the scan replaces.
  */
 public final class ScanBenchmark {
-    /** The problem and the measuring; chunk sizes 0 means ⌈√L⌉. */
+    /** The problem and the measuring; a chunk size 0 means the scan's default ⌈√L/2⌉. */
     public record Config(int length, int channels, int states, int directions, int batch, int warmup, int rounds,
-                         int[] chunks) {
+                         int[] chunks, boolean previous) {
+        public Config(int length, int channels, int states, int directions, int batch, int warmup, int rounds,
+                      int[] chunks) {
+            this(length, channels, states, directions, batch, warmup, rounds, chunks, false);
+        }
+
         public Config {
             chunks = chunks.clone();
             if (length < 1 || channels < 1 || states < 1 || directions < 1 || batch < 1 || warmup < 0 || rounds < 1) {
@@ -39,7 +45,7 @@ public final class ScanBenchmark {
         @Override
         public String toString() {
             return "L=" + length + " D=" + channels + " N=" + states + " K=" + directions + " B=" + batch
-                    + " chunks=" + Arrays.toString(chunks);
+                    + " chunks=" + Arrays.toString(chunks) + (previous ? " with the previous kernel" : "");
         }
     }
 
@@ -142,7 +148,47 @@ public final class ScanBenchmark {
     }
 
     /**
-     * Runs every variant; the first two rows are the per-timestep loop. The variants take turns within
+     * The trainer's first scan, kept here for comparison: all decays and inputs at once, then chunks of
+     * 16 steps one after the other, each an l×l weighting exp(S_t − S_s) of its inputs (S the cumulative
+     * Δ·A inside the chunk) plus the carried state.
+     */
+    public static NDArray quadraticChunks(NDList in) {
+        NDArray u = in.get(0), delta = in.get(1), a = in.get(2), b = in.get(3), c = in.get(4), d = in.get(5);
+        long[] dims = u.getShape().getShape();
+        long k = dims[1], ch = dims[2], len = dims[3];
+        long n = a.getShape().get(2);
+        NDArray logDecay = delta.expandDims(4).mul(a.reshape(1, k, ch, 1, n)); // B×K×D×L×N
+        NDArray x = delta.mul(u).expandDims(4).mul(b.transpose(0, 1, 3, 2).expandDims(2));
+        NDList states = new NDList();
+        NDArray carry = null;
+        for (long start = 0; start < len; start += 16) {
+            long end = Math.min(len, start + 16);
+            int l = (int) (end - start);
+            NDArray s = logDecay.get(new NDIndex().addAllDim(3).addSliceDim(start, end)).cumSum(3);
+            NDArray xs = x.get(new NDIndex().addAllDim(3).addSliceDim(start, end));
+            float[] lower = new float[l * l];
+            for (int t = 0; t < l; t++) {
+                for (int j = 0; j <= t; j++) {
+                    lower[t * l + j] = 1;
+                }
+            }
+            NDArray mask = s.getManager().create(lower, new Shape(l, l, 1));
+            NDArray weights = s.expandDims(4).sub(s.expandDims(3)).minimum(0).exp().mul(mask);
+            NDArray h = weights.mul(xs.expandDims(3)).sum(new int[] {4});
+            if (carry != null) {
+                h = h.add(s.exp().mul(carry.expandDims(3)));
+            }
+            states.add(h);
+            carry = h.get(new NDIndex().addAllDim(3).addIndices(l - 1));
+        }
+        NDArray h = states.size() == 1 ? states.head() : NDArrays.concat(states, 3);
+        NDArray y = h.mul(c.transpose(0, 1, 3, 2).expandDims(2)).sum(new int[] {4});
+        return y.add(u.mul(d.reshape(1, k, ch, 1)));
+    }
+
+    /**
+     * Runs every variant; the first two rows are the per-timestep loop, the next two the previous kernel when
+     * the config asks for it. The variants take turns within
      * each round (interleaved), so that a change of load on the machine hits them alike.
      */
     public List<Row> run(NDManager manager) {
@@ -153,6 +199,10 @@ public final class ScanBenchmark {
         List<Function<NDList, NDArray>> variants = new ArrayList<>();
         names.add("per-timestep loop");
         variants.add(ScanBenchmark::perStep);
+        if (config.previous()) {
+            names.add("previous kernel: l×l weights in 16-step chunks");
+            variants.add(ScanBenchmark::quadraticChunks);
+        }
         for (int chunk : config.chunks()) {
             int l = chunk > 0 ? chunk : SelectiveScan.chunkFor(config.length());
             names.add("two-pass scan, chunk " + l + (chunk > 0 ? "" : " (default)"));

@@ -16,17 +16,19 @@ class ScanBenchmarkTest {
 
     @Test
     void everyVariantIsTimedInBothPassesAndAgreesWithTheFloat64Loop() {
-        ScanBenchmark.Config config = new ScanBenchmark.Config(50, 3, 2, 2, 1, 0, 1, new int[] {0, 7});
+        ScanBenchmark.Config config = new ScanBenchmark.Config(50, 3, 2, 2, 1, 0, 1, new int[] {0, 7}, true);
         List<ScanBenchmark.Row> rows;
         try (NDManager m = NDManager.newBaseManager()) {
             rows = new ScanBenchmark(config).run(m);
         }
         assertThat(rows).extracting(ScanBenchmark.Row::variant).containsExactly(
                 "per-timestep loop", "per-timestep loop",
+                "previous kernel: l×l weights in 16-step chunks", "previous kernel: l×l weights in 16-step chunks",
                 "two-pass scan, chunk 4 (default)", "two-pass scan, chunk 4 (default)",
                 "two-pass scan, chunk 7", "two-pass scan, chunk 7");
         assertThat(rows).extracting(ScanBenchmark.Row::pass).containsExactly(
-                "forward", "forward+backward", "forward", "forward+backward", "forward", "forward+backward");
+                "forward", "forward+backward", "forward", "forward+backward", "forward", "forward+backward",
+                "forward", "forward+backward");
         for (ScanBenchmark.Row r : rows) {
             assertThat(r.medianMs()).isPositive();
             assertThat(r.bestMs()).isLessThanOrEqualTo(r.medianMs());
