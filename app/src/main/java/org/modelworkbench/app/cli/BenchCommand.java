@@ -52,7 +52,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--directions", description = "scan: directions K (default 1)")
     Integer directions;
 
-    @Option(names = "--chunks", split = ",", description = "scan: chunk sizes to compare, 0 for the default ⌈√L/2⌉ "
+    @Option(names = "--chunks", split = ",", description = "scan: chunk sizes to compare, 0 for the scan's default "
             + "(default 0,14,56)")
     int[] chunks = {0, 14, 56};
 
@@ -76,7 +76,7 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
             if (scanRounds < 1 || scanRounds > 1000 || java.util.Arrays.stream(chunks).anyMatch(c -> c < 0)) {
-                spec.commandLine().getErr().println("error: --rounds must be 1 … 1,000 and --chunks ≥ 0 (0: ⌈√L/2⌉)");
+                spec.commandLine().getErr().println("error: --rounds must be 1 … 1,000 and --chunks ≥ 0 (0: the default)");
                 return 2;
             }
             return ScanBench.run(out, spec.commandLine().getErr(),

@@ -22,7 +22,7 @@ import org.modelworkbench.trainer.compile.SelectiveScan;
  * Java loop. The per-timestep loop lives here, not in the product: it is what the scan replaces.
  */
 public final class ScanBenchmark {
-    /** The problem and the measuring; a chunk size 0 means the scan's default ⌈√L/2⌉. */
+    /** The problem and the measuring; a chunk size 0 means the scan's default (SelectiveScan.chunkFor). */
     public record Config(int length, int channels, int states, int directions, int batch, int warmup, int rounds,
                          int[] chunks, boolean previous) {
         public Config(int length, int channels, int states, int directions, int batch, int warmup, int rounds,

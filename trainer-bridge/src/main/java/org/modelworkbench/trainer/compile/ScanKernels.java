@@ -64,7 +64,7 @@ final class ScanKernels {
      * The selective scan with its projections (VMamba forward_corev2, selective_scan_ref): per direction
      * k, x_dbl = x_proj_weight[k]·u → (Δ_raw, B, C); Δ = softplus(dt_projs_weight[k]·Δ_raw + dt_projs_bias[k]);
      * h_t = exp(Δ_t·A)·h_{t−1} + Δ_t·B_t·u_t; y_t = C_t·h_t + D·u_t, with A = −exp(A_logs).
-     * The recurrence runs as {@link SelectiveScan}: two passes of about √L steps instead of L.
+     * The recurrence runs as {@link SelectiveScan}: passes over chunks side by side instead of L steps.
      */
     static Kernel selectiveScan(Op op, ParamValues p, Kernel.Params ps) {
         int k = op.in(0).dim(1);
