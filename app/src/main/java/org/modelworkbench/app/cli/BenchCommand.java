@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
  * {@code workbench bench analysis}: measured analysis times; {@code workbench bench editor}: open
  * time and frame times of the graph editor (headless when there is no display);
  * {@code workbench bench train DESIGN --mode M}: training images per second of a design in one
- * execution mode, the Java half of {@code bench/train-vs-pytorch.sh}.
+ * execution mode, the Java half of {@code bench/train-vs-pytorch.sh}; {@code workbench bench scan}:
+ * the trainer's selective scan against a per-timestep loop.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Runs a benchmark and prints a table.")
 final class BenchCommand implements Callable<Integer> {
@@ -28,7 +29,8 @@ final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "WHAT", description = {
             "analysis: whole-design and incremental analysis of a generated design",
             "editor: open time and pan/zoom frame times of the graph editor on a generated design",
-            "train: training images/s of DESIGN in one execution mode (--mode, --batch, --warmup, --steps)"})
+            "train: training images/s of DESIGN in one execution mode (--mode, --batch, --warmup, --steps)",
+            "scan: the selective scan (Mamba, VMamba) against a per-timestep loop, forward and backward"})
     String what;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "DESIGN",
@@ -68,11 +70,31 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "200", description = "Measured rounds per case (default ${DEFAULT-VALUE})")
     int rounds;
 
+    @Option(names = "--length", description = "scan: sequence length L (default: two problems at 3,136 = 56×56)")
+    Integer length;
+
+    @Option(names = "--channels", description = "scan: scanned channels d_inner (default 192)")
+    Integer channels;
+
+    @Option(names = "--states", description = "scan: state size d_state (default 16)")
+    Integer states;
+
+    @Option(names = "--directions", description = "scan: directions K (default 1)")
+    Integer directions;
+
+    @Option(names = "--chunks", split = ",", description = "scan: chunk sizes to compare, 0 for the scan's default "
+            + "(default 0,14,56)")
+    int[] chunks = {0, 14, 56};
+
+    @Option(names = "--previous", description = "scan: also time the trainer's first scan (16-step chunks with l×l weights)")
+    boolean previous;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (!what.equals("analysis") && !what.equals("editor") && !what.equals("train")) {
-            spec.commandLine().getErr().println("error: unknown benchmark '" + what + "'; available: analysis, editor, train");
+        if (!what.equals("analysis") && !what.equals("editor") && !what.equals("train") && !what.equals("scan")) {
+            spec.commandLine().getErr().println("error: unknown benchmark '" + what
+                    + "'; available: analysis, editor, train, scan");
             return 2;
         }
         if (what.equals("train")) {
@@ -82,6 +104,22 @@ final class BenchCommand implements Callable<Integer> {
         if (design != null) {
             spec.commandLine().getErr().println("error: only 'bench train' takes a design");
             return 2;
+        }
+        if (what.equals("scan")) {
+            int scanRounds = spec.commandLine().getParseResult().hasMatchedOption("--rounds") ? rounds : 5;
+            for (Integer v : new Integer[] {length, channels, states, directions}) {
+                if (v != null && (v < 1 || v > 1_000_000)) {
+                    spec.commandLine().getErr().println("error: --length, --channels, --states and --directions must be "
+                            + "1 … 1,000,000");
+                    return 2;
+                }
+            }
+            if (scanRounds < 1 || scanRounds > 1000 || java.util.Arrays.stream(chunks).anyMatch(c -> c < 0)) {
+                spec.commandLine().getErr().println("error: --rounds must be 1 … 1,000 and --chunks ≥ 0 (0: the default)");
+                return 2;
+            }
+            return ScanBench.run(out, spec.commandLine().getErr(),
+                    ScanBench.problems(length, channels, states, directions, scanRounds, chunks, previous));
         }
         if (nodes < 20 || nodes > 1_000_000 || rounds < 5 || rounds > 100_000) {
             spec.commandLine().getErr().println("error: --nodes must be 20 … 1,000,000 and --rounds 5 … 100,000");

@@ -24,6 +24,9 @@ final class AttentionKernels {
             NDArray qkv = x.reshape(n, t, 3, heads, dh).transpose(2, 0, 3, 1, 4);
             NDArray q = qkv.get(0).mul(1.0 / Math.sqrt(dh));
             NDArray attn = q.matMul(qkv.get(1).transpose(0, 1, 3, 2)).softmax(-1);
+            if (step.capturing()) {
+                step.capture("attention", attn);
+            }
             return new NDList(attn.matMul(qkv.get(2)).transpose(0, 2, 1, 3).reshape(n, t, d));
         };
     }
@@ -35,16 +38,13 @@ final class AttentionKernels {
     static Kernel windowAttention(Op op, ParamValues p, Kernel.Params ps) {
         int heads = p.integer("heads");
         int win = p.integer("window");
-        int shift = win / 2;
-        int height = op.in(0).dim(1);
-        int width = op.in(0).dim(2);
-        boolean shiftH = p.bool("shifted") && shift > 0 && height > win;
-        boolean shiftW = p.bool("shifted") && shift > 0 && width > win;
+        WindowGeometry geometry = WindowGeometry.of(op);
         int span = 2 * win - 1;
         Parameter table = ps.trainable("relative_position_bias_table", Parameter.Type.WEIGHT,
                 new Shape((long) span * span, heads), Kernels.NORMAL_02);
         long[] index = biasIndex(win, heads);
-        float[] mask = shiftH || shiftW ? shiftMask(height, width, win, shift, shiftH, shiftW) : null;
+        float[] mask = geometry.shifted() ? shiftMask(geometry.height(), geometry.width(), win, win / 2,
+                geometry.shiftH() > 0, geometry.shiftW() > 0) : null;
         int tokens = win * win;
         return (step, in) -> {
             NDArray x = in.get(0);
@@ -67,7 +67,11 @@ final class AttentionKernels {
                 attn = attn.reshape(n, nh * nw, heads, tokens, tokens).add(maskArray)
                         .reshape(windows, heads, tokens, tokens);
             }
-            NDArray y = attn.softmax(-1).matMul(qkv.get(2)).transpose(0, 2, 1, 3).reshape(windows, tokens, c);
+            NDArray probabilities = attn.softmax(-1);
+            if (step.capturing()) {
+                step.capture("attention", probabilities.reshape(n, nh * nw, heads, tokens, tokens));
+            }
+            NDArray y = probabilities.matMul(qkv.get(2)).transpose(0, 2, 1, 3).reshape(windows, tokens, c);
             return new NDList(y.reshape(n, nh, nw, win, win, c).transpose(0, 1, 3, 2, 4, 5).reshape(n, h, w, c));
         };
     }

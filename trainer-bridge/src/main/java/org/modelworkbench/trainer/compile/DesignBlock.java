@@ -74,19 +74,9 @@ public final class DesignBlock extends AbstractBlock {
             slots[program.inputSlots()[i]] = inputs.get(i);
         }
         Device device = inputs.head().getDevice();
-        Kernel.Step step = new Kernel.Step() {
-            @Override
-            public NDArray value(Parameter p) {
-                return store.getValue(p, device, training);
-            }
-
-            @Override
-            public boolean training() {
-                return training;
-            }
-        };
         List<Op> ops = program.ops();
         OpObserver watcher = observer;
+        RunningStep step = new RunningStep(store, device, training, watcher);
         for (int i = 0; i < ops.size(); i++) {
             Op op = ops.get(i);
             NDList in = new NDList(op.inputs().length);
@@ -96,6 +86,7 @@ public final class DesignBlock extends AbstractBlock {
             NDList out;
             if (watcher != null) {
                 watcher.before(i, op, in);
+                step.at(i, op, watcher.wantsInternals(i, op));
             }
             try {
                 out = kernels.get(i).apply(step, in);
@@ -115,6 +106,52 @@ public final class DesignBlock extends AbstractBlock {
             result.add(slots[s]);
         }
         return result;
+    }
+
+    /** What the kernels see of one forward; it passes internal values to the observer of the op that runs. */
+    private static final class RunningStep implements Kernel.Step {
+        private final ParameterStore store;
+        private final Device device;
+        private final boolean training;
+        private final OpObserver watcher;
+        private int index;
+        private Op op;
+        private boolean capturing;
+
+        RunningStep(ParameterStore store, Device device, boolean training, OpObserver watcher) {
+            this.store = store;
+            this.device = device;
+            this.training = training;
+            this.watcher = watcher;
+        }
+
+        void at(int index, Op op, boolean capturing) {
+            this.index = index;
+            this.op = op;
+            this.capturing = capturing;
+        }
+
+        @Override
+        public NDArray value(Parameter p) {
+            return store.getValue(p, device, training);
+        }
+
+        @Override
+        public boolean training() {
+            return training;
+        }
+
+        @Override
+        public boolean capturing() {
+            return capturing;
+        }
+
+        @Override
+        public void capture(String name, NDArray value) {
+            if (capturing) {
+                watcher.captured(index, op, name, value);
+            }
+        }
     }
 
     /** The outputs' compile-time shapes with the batch size of {@code inputShapes}. */

@@ -17,6 +17,21 @@ public interface Kernel {
         NDArray value(Parameter p);
 
         boolean training();
+
+        /**
+         * True when an observer asked for this op's internal values; a kernel hands them to
+         * {@link #capture} only then, so that nothing is spent on them otherwise.
+         */
+        default boolean capturing() {
+            return false;
+        }
+
+        /**
+         * Hands out an internal value of the running op, such as the post-softmax attention
+         * probabilities ("attention"); the array belongs to the step.
+         */
+        default void capture(String name, NDArray value) {
+        }
     }
 
     /** Where a kernel declares its parameters while it is built; names are local ("weight"). */

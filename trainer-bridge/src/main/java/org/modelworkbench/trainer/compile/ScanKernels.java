@@ -64,7 +64,7 @@ final class ScanKernels {
      * The selective scan with its projections (VMamba forward_corev2, selective_scan_ref): per direction
      * k, x_dbl = x_proj_weight[k]·u → (Δ_raw, B, C); Δ = softplus(dt_projs_weight[k]·Δ_raw + dt_projs_bias[k]);
      * h_t = exp(Δ_t·A)·h_{t−1} + Δ_t·B_t·u_t; y_t = C_t·h_t + D·u_t, with A = −exp(A_logs).
-     * Every term is computed for all steps at once; the recurrence runs in chunks ({@link #chunkedScan}).
+     * The recurrence runs as {@link SelectiveScan}: passes over chunks side by side instead of L steps.
      */
     static Kernel selectiveScan(Op op, ParamValues p, Kernel.Params ps) {
         int k = op.in(0).dim(1);
@@ -84,56 +84,19 @@ final class ScanKernels {
         Parameter ds = ps.trainable("Ds", Parameter.Type.WEIGHT, new Shape((long) k * d), ai.djl.training.initializer.Initializer.ONES);
         return (step, in) -> {
             NDArray u = in.get(0); // B, K, D, L
-            long len = u.getShape().get(3);
             NDArray xDbl = step.value(xProj).expandDims(0).matMul(u); // B, K, R+2N, L
             NDList parts = xDbl.split(new long[] {r, r + n}, 2);
             NDArray dts = step.value(dtW).expandDims(0).matMul(parts.get(0)); // B, K, D, L
             NDArray delta = softplus(dts.add(step.value(dtB).reshape(1, k, d, 1)));
-            NDArray a = step.value(aLogs).exp().neg().reshape(1, k, d, 1, n);
-            NDArray logDecay = delta.expandDims(4).mul(a); // B, K, D, L, N: log of exp(Δ_t·A), ≤ 0
-            NDArray bs = parts.get(1).transpose(0, 1, 3, 2).expandDims(2); // B, K, 1, L, N
-            NDArray cs = parts.get(2).transpose(0, 1, 3, 2).expandDims(2);
-            NDArray input = delta.mul(u).expandDims(4).mul(bs); // B, K, D, L, N
-            NDArray h = chunkedScan(logDecay, input, len);
-            NDArray y = h.mul(cs).sum(new int[] {4});
-            return new NDList(y.add(u.mul(step.value(ds).reshape(1, k, d, 1))));
+            NDArray a = step.value(aLogs).exp().neg().reshape(k, d, n);
+            if (step.capturing()) {
+                step.capture("delta", delta);
+                step.capture("B", parts.get(1));
+                step.capture("C", parts.get(2));
+            }
+            return new NDList(SelectiveScan.scan(u, delta, a, parts.get(1), parts.get(2),
+                    step.value(ds).reshape(k, d)));
         };
-    }
-
-    /** Steps per chunk: memory grows with its square, the number of sequential steps falls with it. */
-    static final int CHUNK = 16;
-
-    /**
-     * h_t = exp(logDecay_t)·h_{t−1} + x_t over axis 3 of B×K×D×L×N, chunk by chunk. Inside a chunk,
-     * with S_t the cumulative sum of logDecay, h_t = exp(S_t)·h_before + Σ_{s≤t} exp(S_t − S_s)·x_s: one
-     * masked L×L weighting instead of L sequential steps. S_t − S_s ≤ 0 where s ≤ t, so the exponentials
-     * never overflow; the other half is clamped to 0 before exp and masked out after.
-     */
-    static NDArray chunkedScan(NDArray logDecay, NDArray x, long len) {
-        NDList states = new NDList();
-        NDArray carry = null; // h at the end of the previous chunk: B, K, D, N
-        for (long start = 0; start < len; start += CHUNK) {
-            long end = Math.min(len, start + CHUNK);
-            int l = (int) (end - start);
-            NDArray s = TensorKernels.slice(logDecay, 3, start, end).cumSum(3); // B, K, D, l, N
-            NDArray xs = TensorKernels.slice(x, 3, start, end);
-            float[] lower = new float[l * l];
-            for (int t = 0; t < l; t++) {
-                for (int j = 0; j <= t; j++) {
-                    lower[t * l + j] = 1;
-                }
-            }
-            NDArray mask = s.getManager().create(lower, new Shape(l, l, 1));
-            // weights[t, j] = exp(S_t − S_j) for j ≤ t: B, K, D, l, l, N
-            NDArray weights = s.expandDims(4).sub(s.expandDims(3)).minimum(0).exp().mul(mask);
-            NDArray h = weights.mul(xs.expandDims(3)).sum(new int[] {4}); // B, K, D, l, N
-            if (carry != null) {
-                h = h.add(s.exp().mul(carry.expandDims(3)));
-            }
-            states.add(h);
-            carry = h.get(new NDIndex().addAllDim(3).addIndices(l - 1));
-        }
-        return states.size() == 1 ? states.head() : NDArrays.concat(states, 3);
     }
 
     /** Depthwise conv along the sequence, padded on the left: Conv1d(padding k−1), first T outputs kept. */
