@@ -83,10 +83,12 @@ public final class RunRecorder implements Consumer<TrainingEvent>, AutoCloseable
     }
 
     /**
-     * Ends a run whose worker can no longer speak: appends {@code last} (a Failed, or a Finished the
-     * launcher made) unless the events already end with a last word, and updates the record.
+     * Ends a run whose worker can no longer speak: removes the temporary files it left mid-write, appends
+     * {@code last} (a Failed, or a Finished the launcher made) unless the events already end with a
+     * last word, and updates the record.
      */
     public static void recordEnd(Path runFolder, TrainingEvent last) throws IOException {
+        removeTemporaryFiles(runFolder);
         var events = RunStore.readEvents(runFolder);
         if (!events.isEmpty() && (events.get(events.size() - 1) instanceof TrainingEvent.Finished
                 || events.get(events.size() - 1) instanceof TrainingEvent.Failed)) {
@@ -101,6 +103,18 @@ public final class RunRecorder implements Consumer<TrainingEvent>, AutoCloseable
             out.write((prefix + TrainingJson.line(last) + "\n").getBytes(StandardCharsets.UTF_8));
         }
         RunStore.writeRecord(runFolder, update(r, last));
+    }
+
+    /** A worker killed while writing a checkpoint or the record leaves its temporary file (".name.xyz.tmp"). */
+    private static void removeTemporaryFiles(Path runFolder) throws IOException {
+        try (var files = Files.newDirectoryStream(runFolder, p -> {
+            String n = p.getFileName().toString();
+            return n.startsWith(".") && n.endsWith(".tmp");
+        })) {
+            for (Path p : files) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static boolean endsWithNewline(Path file) throws IOException {

@@ -241,6 +241,9 @@ public final class Trainer {
                     throw new Stop("data", config.dataset() + " has no training images left after holding out "
                             + config.validationFraction() + " for validation");
                 }
+                if (cancelled) {
+                    return new Finished("cancelled", Double.NaN, Double.NaN, new int[0][0], data.classNames(), wall(), 0);
+                }
                 listener.accept(new Started(runId, designName, config.dataset(), train.size(),
                         data.validation() == null ? 0 : data.validation().size(), data.test().size(), config.epochs(),
                         stepsPerEpoch, hooks.mode().label(), JniUtils.getNumThreads(), model.trainableParameterCount()));

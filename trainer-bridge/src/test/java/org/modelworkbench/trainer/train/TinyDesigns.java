@@ -5,12 +5,12 @@ import org.modelworkbench.projects.design.Design;
 import org.modelworkbench.projects.design.DesignBuilder;
 
 /** Small designs that train in a fraction of a second per step, for the training tests. */
-final class TinyDesigns {
+public final class TinyDesigns {
     private TinyDesigns() {
     }
 
     /** conv 3×3/2 (8) → BN → ReLU → conv 3×3/2 (16) → ReLU → flatten → linear: 1×28×28 in, 10 logits out. */
-    static Design convNet() {
+    public static Design convNet() {
         DesignBuilder b = new DesignBuilder("tiny conv net");
         String x = b.input("input", 1, 28, 28);
         x = b.add("conv1", "conv.conv2d", Map.of("out_channels", 8, "kernel", 3, "stride", 2, "padding", 1), x);
@@ -28,7 +28,7 @@ final class TinyDesigns {
      * of three weights, so a huge learning rate multiplies them out of float range within a few steps
      * (with ReLUs the units would just die and the loss stay finite).
      */
-    static Design linearNet() {
+    public static Design linearNet() {
         DesignBuilder b = new DesignBuilder("linear");
         String x = b.input("input", 1, 28, 28);
         x = b.add("conv1", "conv.conv2d", Map.of("out_channels", 8, "kernel", 3, "stride", 2, "padding", 1), x);
@@ -38,7 +38,7 @@ final class TinyDesigns {
     }
 
     /** A short run on the bundled sample: batch 32, SGD with Nesterov momentum at a constant 0.05. */
-    static TrainingConfig quick(int epochs, int limitBatches) {
+    public static TrainingConfig quick(int epochs, int limitBatches) {
         return new TrainingConfig("fashion-mnist-sample", null, epochs, 32, "sgd", 0.05, 0.9, true, 5e-4, "constant",
                 0, 0.0, 0, 0, 7, true, 0.1, 5, 10, "fp32", 0, limitBatches);
     }
