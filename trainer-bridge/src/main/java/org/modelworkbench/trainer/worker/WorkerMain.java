@@ -95,17 +95,27 @@ public final class WorkerMain {
         RunRecord.Host host = new RunRecord.Host(HostInfo.cpuModel(), Runtime.getRuntime().availableProcessors(),
                 hooks.mode().label(), 0, HostInfo.allocator());
         try (RunRecorder recorder = RunRecorder.open(runFolder, host)) {
-            Consumer<TrainingEvent> out = e -> {
+            java.util.List<TrainingEvent> afterStart = new java.util.ArrayList<>();
+            Consumer<TrainingEvent> record = e -> {
                 recorder.accept(e); // the record first: when the app sees the last word, it is on disk
                 toParent.accept(e);
             };
+            // Started comes first; the worker's own notes follow it.
+            Consumer<TrainingEvent> out = e -> {
+                record.accept(e);
+                if (e instanceof TrainingEvent.Started) {
+                    afterStart.forEach(record);
+                    afterStart.clear();
+                }
+            };
             Trainer trainer = new Trainer(hooks);
+            cancelOnInterrupt(trainer);
             Thread watcher = new Thread(() -> watch(stdin, trainer), "cancel watcher");
             watcher.setDaemon(true);
             watcher.start();
             DjlRuntime.start(Path.of(request.djlCache()));
             if (!config.mode().equalsIgnoreCase(hooks.mode().label())) {
-                out.accept(new TrainingEvent.Log("execution mode " + config.mode() + ": running " + hooks.mode().label()
+                afterStart.add(new TrainingEvent.Log("execution mode " + config.mode() + ": running " + hooks.mode().label()
                         + (config.mode().equalsIgnoreCase("auto") ? "" : " (the " + config.mode()
                         + " mode is not available in this trainer)")));
             }
@@ -121,6 +131,19 @@ public final class WorkerMain {
                 // the record cannot be written either; the parent still got the event
             }
             return 1;
+        }
+    }
+
+    /**
+     * Ctrl+C in a terminal interrupts the whole process group, this worker included: it cancels the run
+     * (the app or the command line reports the last word) instead of killing the JVM mid-step.
+     */
+    @SuppressWarnings("removal")
+    private static void cancelOnInterrupt(Trainer trainer) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> trainer.cancel());
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            // no SIGINT on this platform: cancelling through standard input still works
         }
     }
 

@@ -2,6 +2,7 @@ package org.modelworkbench.app.gui.prefs;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.modelworkbench.app.folders.DataFolder;
 
 /**
  * Where the app keeps its own files (preferences, recent projects, autosaves): the system property
@@ -9,7 +10,7 @@ import java.util.Map;
  * {@code $XDG_DATA_HOME/model-workbench}, otherwise {@code ~/.local/share/model-workbench}.
  */
 public final class AppFolders {
-    public static final String DATA_DIR_PROPERTY = "modelworkbench.dataDir";
+    public static final String DATA_DIR_PROPERTY = DataFolder.PROPERTY;
 
     private final Path data;
 
@@ -23,15 +24,9 @@ public final class AppFolders {
                 System.getProperty("user.home")));
     }
 
+    /** The folder rule is {@link DataFolder}'s, shared with the command line. */
     static Path resolve(String override, Map<String, String> env, String home) {
-        if (override != null && !override.isBlank()) {
-            return Path.of(override);
-        }
-        String xdg = env.get("XDG_DATA_HOME");
-        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
-            return Path.of(xdg, "model-workbench");
-        }
-        return Path.of(home, ".local", "share", "model-workbench");
+        return DataFolder.resolve(override, env, home);
     }
 
     public Path data() {
