@@ -1,5 +1,6 @@
 package org.modelworkbench.trainer.runs;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.modelworkbench.trainer.train.TrainingConfig;
 
 /**
@@ -28,7 +29,8 @@ public record RunRecord(String id, String designName, String designHash, Trainin
             return new Owner(self.pid(), self.info().startInstant().map(Object::toString).orElse(null));
         }
 
-        /** Whether that very process still runs. */
+        /** Whether that very process still runs (not a property of the record). */
+        @JsonIgnore
         public boolean isAlive() {
             return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
                     .filter(h -> processStarted == null

@@ -130,6 +130,7 @@ class RunStoreTest {
         RunStore store = new RunStore(dir);
         String id = store.create(Templates.load("resnet-fmnist"), "ResNet", TrainingConfig.defaults());
         String json = Files.readString(store.runFolder(id).resolve(RunStore.RECORD_FILE), StandardCharsets.UTF_8);
-        assertThat(json).contains("\"status\" : \"running\"").contains("\"designHash\"").contains("\"optimizer\" : \"sgd\"");
+        assertThat(json).contains("\"status\" : \"running\"").contains("\"designHash\"").contains("\"optimizer\" : \"sgd\"")
+                .contains("\"pid\" : " + ProcessHandle.current().pid()).doesNotContain("alive");
     }
 }

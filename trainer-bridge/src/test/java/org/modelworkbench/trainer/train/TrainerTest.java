@@ -2,6 +2,7 @@ package org.modelworkbench.trainer.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.djl.ndarray.NDManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -147,6 +148,25 @@ class TrainerTest {
 
     static List<Double> losses(List<TrainingEvent> events) {
         return events.stream().filter(Progress.class::isInstance).map(e -> ((Progress) e).loss()).toList();
+    }
+
+    @Test
+    void noNativeArrayOutlivesItsStepInTrainingInspectionOrEvaluation() {
+        NDManager system;
+        try (NDManager probe = NDManager.newBaseManager()) {
+            system = probe.getParentManager();
+        }
+        List<Integer> arrays = new ArrayList<>();
+        TrainingConfig c = new TrainingConfig("fashion-mnist-sample", null, 4, 32, "adamw", 0.01, 0.9, false, 0.05,
+                "cosine", 1, 0.1, 0, 0, 3, true, 0.1, 2, 2, "fp32", 0, 3);
+        trainer().run(TinyDesigns.convNet(), "tiny", c, "r", dir, e -> {
+            if (e instanceof Epoch) {
+                arrays.add(system.getManagedArrays().size());
+            }
+        });
+
+        // Parameters, BatchNorm buffers and AdamW's moments: the same arrays after every epoch.
+        assertThat(arrays).hasSize(4).containsOnly(arrays.get(0));
     }
 
     @Test
