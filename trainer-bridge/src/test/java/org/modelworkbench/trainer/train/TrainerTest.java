@@ -170,6 +170,23 @@ class TrainerTest {
     }
 
     @Test
+    void withoutImprovementForThePatienceTheRunStopsEarlyAndTestsTheBestEpochsWeights() throws Exception {
+        // A learning rate too small to change anything: epoch 1 stays the best, the next two do not beat it.
+        TrainingConfig c = new TrainingConfig("fashion-mnist-sample", null, 10, 32, "sgd", 1e-12, 0, false, 0,
+                "constant", 0, 0, 0, 2, 5, false, 0.1, 5, 0, "fp32", 0, 3);
+        List<TrainingEvent> events = run(trainer(), TinyDesigns.linearNet(), c, dir);
+
+        assertThat(events).filteredOn(Epoch.class::isInstance).map(e -> ((Epoch) e).best()).containsExactly(true, false, false);
+        assertThat(events).last().isInstanceOfSatisfying(Finished.class, f -> {
+            assertThat(f.status()).isEqualTo("early-stopped");
+            assertThat(f.epochsRun()).isEqualTo(3);
+            assertThat(f.testAccuracy()).isBetween(0.0, 1.0);
+        });
+        assertThat(events).filteredOn(Checkpoint.class::isInstance).map(e -> ((Checkpoint) e).kind())
+                .containsExactly("last", "best", "last", "last");
+    }
+
+    @Test
     void aDivergingLossEndsTheRunAsFailedNanNamingTheStep() {
         TrainingConfig c = TinyDesigns.quick(1, 30).withOptimizer("sgd", 1e6, 0).withSchedule("constant", 0);
         List<TrainingEvent> events = run(trainer(), TinyDesigns.linearNet(), c, dir);
