@@ -115,8 +115,9 @@ public final class WorkerLauncher implements TrainingLauncher {
             env.put("LD_PRELOAD", preload);
         }
         env.put(DjlRuntime.CACHE_PROPERTY, djlCache.toString());
+        List<TrainingEvent> notes = new ArrayList<>();
         if (!tcmallocAvailable()) {
-            listener.accept(new TrainingEvent.Log("tcmalloc was not found (" + tcmalloc + "): training runs about a "
+            notes.add(new TrainingEvent.Log("tcmalloc was not found (" + tcmalloc + "): training runs about a "
                     + "third slower with the system allocator; install Debian's libtcmalloc-minimal4 for full speed"));
         }
         Process process;
@@ -130,7 +131,7 @@ public final class WorkerLauncher implements TrainingLauncher {
         }
         WorkerRequest wr = new WorkerRequest(DesignWriter.toTree(request.design()), request.designName(),
                 runFolder.toString(), null, request.config(), djlCache.toString());
-        Job job = new Job(runId, runFolder, process, listener);
+        Job job = new Job(runId, runFolder, process, listener, notes);
         try {
             job.send(TrainingJson.mapper().writeValueAsString(wr));
         } catch (JsonProcessingException e) {
@@ -147,6 +148,7 @@ public final class WorkerLauncher implements TrainingLauncher {
         private final Path runFolder;
         private final Process process;
         private final Consumer<TrainingEvent> listener;
+        private final List<TrainingEvent> notes;
         private final CompletableFuture<TrainingEvent> done = new CompletableFuture<>();
         private final Deque<String> stderr = new ArrayDeque<>();
         private final OutputStream stdin;
@@ -155,7 +157,9 @@ public final class WorkerLauncher implements TrainingLauncher {
         private volatile int lastCheckpointEpoch;
         private volatile boolean stdinOpen = true;
 
-        Job(String runId, Path runFolder, Process process, Consumer<TrainingEvent> listener) {
+        /** @param notes the launcher's own remarks, delivered first on the reader thread like every event */
+        Job(String runId, Path runFolder, Process process, Consumer<TrainingEvent> listener, List<TrainingEvent> notes) {
+            this.notes = List.copyOf(notes);
             this.runId = runId;
             this.runFolder = runFolder;
             this.process = process;
@@ -205,6 +209,7 @@ public final class WorkerLauncher implements TrainingLauncher {
         }
 
         private void readEvents(Thread stderrReader) {
+            notes.forEach(this::deliver);
             TrainingEvent last = null;
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;

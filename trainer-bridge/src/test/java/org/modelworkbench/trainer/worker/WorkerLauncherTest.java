@@ -43,6 +43,31 @@ class WorkerLauncherTest {
     }
 
     @Test
+    void theChildPreloadsTcmallocWhenPresentAndNeverJemalloc() throws Exception {
+        Path tcmalloc = Files.createFile(dir.resolve("libtcmalloc_minimal.so.4"));
+        WorkerLauncher with = new WorkerLauncher(dir, List.of(), tcmalloc);
+        WorkerLauncher without = new WorkerLauncher(dir, List.of(), dir.resolve("missing.so"));
+
+        assertThat(with.preload(null)).isEqualTo(tcmalloc.toString());
+        assertThat(with.preload("/usr/lib/x86_64-linux-gnu/libjemalloc.so.2:/opt/other.so"))
+                .isEqualTo(tcmalloc + ":/opt/other.so");
+        assertThat(without.tcmallocAvailable()).isFalse();
+        assertThat(without.preload("/usr/lib/libjemalloc.so.2")).isEmpty();
+    }
+
+    @Test
+    void theChildIsThisJavaOfflineWithItsCacheThreadsAndTheSameClassPath() {
+        List<String> cmd = new WorkerLauncher(dir, List.of("-Xmx512m"), null)
+                .command(TinyDesigns.quick(1, 1).withMode("fp32", 3));
+
+        assertThat(cmd.get(0)).isEqualTo(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        assertThat(cmd).contains("-Dai.djl.offline=true", "-DDJL_CACHE_DIR=" + dir.toAbsolutePath().normalize(),
+                "-Dai.djl.pytorch.num_threads=3", "-Dai.djl.pytorch.num_interop_threads=1", "-XX:+ExitOnOutOfMemoryError",
+                "-Xmx512m", System.getProperty("java.class.path"));
+        assertThat(cmd).last().isEqualTo(WorkerMain.class.getName());
+    }
+
+    @Test
     void aWorkerTrainsATinyRunAndFinishesWithTheRunRecordedByItself() throws Exception {
         Design design = TinyDesigns.convNet();
         List<TrainingEvent> events = new CopyOnWriteArrayList<>();
