@@ -103,6 +103,8 @@ public final class WorkerLauncher implements TrainingLauncher {
 
     @Override
     public TrainingJob start(TrainingRequest request, Consumer<TrainingEvent> listener) throws IOException {
+        Objects.requireNonNull(request.runsFolder(), "runsFolder: where the run is kept (beside the design file, "
+                + "or for an untitled design a folder in the app's data)");
         RunStore store = new RunStore(request.runsFolder());
         String runId = store.create(request.design(), request.designName(), request.config());
         Path runFolder = store.runFolder(runId);
