@@ -47,6 +47,7 @@ import org.modelworkbench.editor.clipboard.EditorClipboard;
 import org.modelworkbench.editor.command.Command;
 import org.modelworkbench.editor.group.CompositeNavigator;
 import org.modelworkbench.projects.design.Design;
+import org.modelworkbench.trainer.train.DropPathRates;
 
 /**
  * The module layering of ARCHITECTURE.md as rules over the compiled classes of every module on the
@@ -81,14 +82,15 @@ class LayeringTest {
      * group commands and build library insides (composite), and build the templates (templates).
      * The named classes change only designs they have just made and no editor shows yet: the
      * clipboard's fragment and the composite definitions it hands to commands, the navigator's laid-out
-     * copy of a library block's inside, the benchmarks' generated designs, and the copy of a training
-     * run's design snapshot named after the run before it opens as a new document.
+     * copy of a library block's inside, the benchmarks' generated designs, the copy of a training
+     * run's design snapshot named after the run before it opens as a new document, and the trainer's
+     * copy of a design with its drop-path rates set for one run.
      */
     static final DescribedPredicate<JavaClass> MAY_MUTATE_A_DESIGN = assignableTo(Command.class)
             .or(resideInAnyPackage("org.modelworkbench.projects.design..", "org.modelworkbench.projects.files..",
                     "org.modelworkbench.projects.composite..", "org.modelworkbench.projects.templates.."))
             .or(belongToAnyOf(EditorClipboard.class, CompositeNavigator.class, LargeDesigns.class,
-                    AnalysisBenchmark.class, RunDesigns.class))
+                    AnalysisBenchmark.class, RunDesigns.class, DropPathRates.class))
             .as("an editor command, projects' internals, or a builder of a new design");
 
     static final DescribedPredicate<JavaAccess<?>> A_DESIGN_MUTATOR = DescribedPredicate.describe(

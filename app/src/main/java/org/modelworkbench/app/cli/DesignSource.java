@@ -14,6 +14,12 @@ final class DesignSource {
     private DesignSource() {
     }
 
+    /** The project file the argument names, when it names an existing file rather than a template. */
+    static java.util.Optional<Path> file(String fileOrTemplate) {
+        Path path = Path.of(fileOrTemplate);
+        return Files.isRegularFile(path) ? java.util.Optional.of(path.toAbsolutePath()) : java.util.Optional.empty();
+    }
+
     static Design load(String fileOrTemplate) throws ProjectFileException {
         Path path = Path.of(fileOrTemplate);
         if (Files.exists(path)) {

@@ -3,7 +3,6 @@ package org.modelworkbench.app.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import org.modelworkbench.app.folders.AppFolders;
 import org.modelworkbench.app.format.TerminalText;
 import org.modelworkbench.blocks.shape.Shape;
 import org.modelworkbench.projects.design.Design;
@@ -49,7 +48,7 @@ final class MeasureCommand {
             return 2;
         }
         try {
-            DjlRuntime.start(AppFolders.standard().engineCache());
+            DjlRuntime.start(org.modelworkbench.app.folders.DataFolder.standard().djlCache());
         } catch (RuntimeException | LinkageError e) {
             err.println("error: the PyTorch engine could not start: " + TerminalText.safe(firstLine(e)));
             return 1;

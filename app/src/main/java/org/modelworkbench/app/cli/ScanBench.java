@@ -34,7 +34,7 @@ final class ScanBench {
     }
 
     static int run(PrintWriter out, PrintWriter err, List<ScanBenchmark.Config> problems) {
-        DjlRuntime.start(engineCache());
+        DjlRuntime.start(org.modelworkbench.app.folders.DataFolder.standard().djlCache());
         out.println("Selective scan benchmark: median and best of the measured rounds after one warm-up, batch 1; "
                 + Runtime.getRuntime().availableProcessors() + " CPUs, Java " + System.getProperty("java.version")
                 + (System.getenv("LD_PRELOAD") != null && System.getenv("LD_PRELOAD").contains("tcmalloc")
@@ -77,23 +77,4 @@ final class ScanBench {
         return String.format(Locale.ROOT, v < 10 ? "%.2f ms" : "%.1f ms", v);
     }
 
-    /**
-     * Where the engine unpacks libtorch (about 450 MB, once): DJL_CACHE_DIR when set, otherwise "djl" in the
-     * app's data folder (modelworkbench.dataDir, $XDG_DATA_HOME/model-workbench, ~/.local/share/model-workbench).
-     */
-    static Path engineCache() {
-        String env = System.getenv("DJL_CACHE_DIR");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        String override = System.getProperty("modelworkbench.dataDir");
-        if (override != null && !override.isBlank()) {
-            return Path.of(override, "djl");
-        }
-        String xdg = System.getenv("XDG_DATA_HOME");
-        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
-            return Path.of(xdg, "model-workbench", "djl");
-        }
-        return Path.of(System.getProperty("user.home"), ".local", "share", "model-workbench", "djl");
-    }
 }

@@ -46,7 +46,7 @@ final class TrainBench {
             System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         }
-        DjlRuntime.start(engineCache());
+        DjlRuntime.start(org.modelworkbench.app.folders.DataFolder.standard().djlCache());
         TrainBenchmark.Result r;
         try {
             r = TrainBenchmark.run(design, source, new TrainBenchmark.Settings(mode, batch, warmup, steps, threads, data, 42));
@@ -80,29 +80,4 @@ final class TrainBench {
         return String.format(Locale.ROOT, "%.1f ms", ms);
     }
 
-    /**
-     * Where the engine unpacks libtorch (about 450 MB, once): {@code DJL_CACHE_DIR} when set (system
-     * property or environment), otherwise
-     * "djl" in the app's data folder (the same rule as the GUI's: {@code modelworkbench.dataDir},
-     * {@code $XDG_DATA_HOME/model-workbench}, {@code ~/.local/share/model-workbench}).
-     */
-    static Path engineCache() {
-        String property = System.getProperty(DjlRuntime.CACHE_PROPERTY);
-        if (property != null && !property.isBlank()) {
-            return Path.of(property);
-        }
-        String env = System.getenv("DJL_CACHE_DIR");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        String override = System.getProperty("modelworkbench.dataDir");
-        if (override != null && !override.isBlank()) {
-            return Path.of(override, "djl");
-        }
-        String xdg = System.getenv("XDG_DATA_HOME");
-        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
-            return Path.of(xdg, "model-workbench", "djl");
-        }
-        return Path.of(System.getProperty("user.home"), ".local", "share", "model-workbench", "djl");
-    }
 }

@@ -20,10 +20,10 @@ import picocli.CommandLine.Spec;
  * {@code org.modelworkbench.app.Main} fills in.
  */
 @Command(name = "workbench", mixinStandardHelpOptions = true, version = "Model Workbench 0.1.0",
-        description = {"Design and profile vision networks (training is not available yet).",
+        description = {"Design, profile and train vision networks.",
                 "Costs: MACs count conv, linear and matmul (attention and the selective scan included); FLOPs = 2 × MACs."},
         subcommands = {ProfileCommand.class, ValidateCommand.class, TemplatesCommand.class, BlocksCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+                TrainCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class WorkbenchCommand implements java.util.concurrent.Callable<Integer> {
     /** The template the command line suggests first (e.g. in examples). */
     public static final String DEFAULT_TEMPLATE = "resnet-fmnist";

@@ -11,7 +11,7 @@ import java.util.Map;
  * The command line and the GUI share it, so it lives outside both.
  */
 public final class AppFolders {
-    public static final String DATA_DIR_PROPERTY = "modelworkbench.dataDir";
+    public static final String DATA_DIR_PROPERTY = DataFolder.PROPERTY;
 
     private final Path data;
 
@@ -25,15 +25,9 @@ public final class AppFolders {
                 System.getProperty("user.home")));
     }
 
+    /** The folder rule is {@link DataFolder}'s, shared with the command line. */
     public static Path resolve(String override, Map<String, String> env, String home) {
-        if (override != null && !override.isBlank()) {
-            return Path.of(override);
-        }
-        String xdg = env.get("XDG_DATA_HOME");
-        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
-            return Path.of(xdg, "model-workbench");
-        }
-        return Path.of(home, ".local", "share", "model-workbench");
+        return DataFolder.resolve(override, env, home);
     }
 
     public Path data() {
@@ -46,13 +40,5 @@ public final class AppFolders {
 
     public Path autosaveFolder() {
         return data.resolve("autosave");
-    }
-
-    /**
-     * Where DJL unpacks libtorch (about 450 MB, once) and keeps its cache: inside the app's own folder,
-     * never {@code ~/.djl.ai}. A child process started with the same data folder finds it unpacked.
-     */
-    public Path engineCache() {
-        return data.resolve("djl");
     }
 }

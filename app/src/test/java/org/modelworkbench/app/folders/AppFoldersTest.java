@@ -22,9 +22,8 @@ class AppFoldersTest {
     }
 
     @Test
-    void autosaves_and_the_engine_cache_live_inside_the_data_folder() {
+    void autosaves_live_inside_the_data_folder() {
         AppFolders folders = new AppFolders(Path.of("/d"));
         assertThat(folders.autosaveFolder()).isEqualTo(Path.of("/d/autosave"));
-        assertThat(folders.engineCache()).isEqualTo(Path.of("/d/djl"));
     }
 }
