@@ -220,6 +220,8 @@ public final class Trainer {
             try (NDManager manager = NDManager.newBaseManager()) {
                 DesignBlock block = model.block();
                 model.initialize(manager);
+                // Before the parameters are collected: a mode may swap them for arrays with other strides.
+                hooks.prepareModel(block);
                 List<String> names = new ArrayList<>();
                 List<NDArray> params = new ArrayList<>();
                 for (Pair<String, Parameter> p : block.getParameters()) {
@@ -230,7 +232,6 @@ public final class Trainer {
                         params.add(array);
                     }
                 }
-                hooks.prepareModel(block);
                 DjlBatches batches = new DjlBatches(train, config.batchSize(), true, train.size() >= config.batchSize(),
                         data.augmentations(), data.normalization(), config.seed());
                 long stepsPerEpoch = batches.batchesPerEpoch();

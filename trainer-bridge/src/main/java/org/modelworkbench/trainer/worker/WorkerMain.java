@@ -14,7 +14,16 @@ import org.modelworkbench.projects.design.Design;
 import org.modelworkbench.projects.files.DesignReader;
 import org.modelworkbench.projects.files.ProjectFileException;
 import org.modelworkbench.trainer.engine.DjlRuntime;
+import org.modelworkbench.blocks.library.BlockLibrary;
+import org.modelworkbench.trainer.compile.CompiledDesign;
+import org.modelworkbench.trainer.compile.DesignCompileException;
+import org.modelworkbench.trainer.compile.DesignCompiler;
 import org.modelworkbench.trainer.engine.ExecutionHooks;
+import org.modelworkbench.trainer.engine.ExecutionMode;
+import org.modelworkbench.trainer.engine.ExecutionModes;
+import org.modelworkbench.trainer.engine.ModeSelector;
+import org.modelworkbench.trainer.engine.ModeUnavailableException;
+import org.modelworkbench.trainer.train.DropPathRates;
 import org.modelworkbench.trainer.runs.RunRecord;
 import org.modelworkbench.trainer.runs.RunRecorder;
 import org.modelworkbench.trainer.runs.RunStore;
@@ -91,11 +100,26 @@ public final class WorkerMain {
             toParent.accept(new TrainingEvent.Failed("error", "cannot create the run folder: " + e.getMessage(), 0, 0));
             return 1;
         }
-        ExecutionHooks hooks = executionHooks(config.mode());
+        // The engine first: the bf16 mode finds its switches in the loaded libtorch.
+        try {
+            DjlRuntime.start(Path.of(request.djlCache()));
+        } catch (RuntimeException e) {
+            TrainingEvent.Failed failed = new TrainingEvent.Failed("error", "the deep learning engine could not start from "
+                    + request.djlCache() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()), 0, 0);
+            toParent.accept(failed);
+            try {
+                RunRecorder.recordEnd(runFolder, failed);
+            } catch (IOException ignored) {
+                // the parent got the event
+            }
+            return 1;
+        }
+        java.util.List<TrainingEvent> notes = new java.util.ArrayList<>();
+        ExecutionHooks hooks = executionHooks(design, config, Path.of(request.djlCache()), notes);
         RunRecord.Host host = new RunRecord.Host(HostInfo.cpuModel(), Runtime.getRuntime().availableProcessors(),
                 hooks.mode().label(), 0, HostInfo.allocator());
         try (RunRecorder recorder = RunRecorder.open(runFolder, host)) {
-            java.util.List<TrainingEvent> afterStart = new java.util.ArrayList<>();
+            java.util.List<TrainingEvent> afterStart = new java.util.ArrayList<>(notes);
             Consumer<TrainingEvent> record = e -> {
                 recorder.accept(e); // the record first: when the app sees the last word, it is on disk
                 toParent.accept(e);
@@ -113,12 +137,6 @@ public final class WorkerMain {
             Thread watcher = new Thread(() -> watch(stdin, trainer), "cancel watcher");
             watcher.setDaemon(true);
             watcher.start();
-            DjlRuntime.start(Path.of(request.djlCache()));
-            if (!config.mode().equalsIgnoreCase(hooks.mode().label())) {
-                afterStart.add(new TrainingEvent.Log("execution mode " + config.mode() + ": running " + hooks.mode().label()
-                        + (config.mode().equalsIgnoreCase("auto") ? "" : " (the " + config.mode()
-                        + " mode is not available in this trainer)")));
-            }
             String name = request.designName() == null ? design.name() : request.designName();
             TrainingEvent last = trainer.run(design, name, config, runFolder.getFileName().toString(), runFolder, out);
             return last instanceof TrainingEvent.Finished ? 0 : 1;
@@ -163,11 +181,36 @@ public final class WorkerMain {
     }
 
     /**
-     * The hooks for the configured mode: the one place where the worker chooses how steps run. Only
-     * fp32 is built in so far; the fast modes' hooks and the measured choice for "auto" plug in here
-     * (a mode that is not available runs fp32, and the run's log says so).
+     * The execution mode of this run: the one asked for, or for "auto" the fastest this machine ran
+     * this design at this batch in a short measured check (remembered per machine, design and batch in
+     * a folder beside the engine's cache, so later runs skip it). A mode that cannot run here, or this
+     * design, falls back to fp32 and the run's log says why. Runs on the thread that trains: autocast
+     * is per thread.
      */
-    static ExecutionHooks executionHooks(String mode) {
-        return ExecutionHooks.fp32();
+    static ExecutionHooks executionHooks(Design design, TrainingConfig config, Path djlCache,
+                                         java.util.List<TrainingEvent> notes) {
+        java.util.Optional<ExecutionMode> asked;
+        try {
+            asked = ModeSelector.override(config.mode());
+        } catch (IllegalArgumentException e) {
+            notes.add(new TrainingEvent.Log(e.getMessage() + "; running fp32"));
+            return ExecutionHooks.fp32();
+        }
+        try {
+            Design trained = DropPathRates.apply(design, config.dropPath(), BlockLibrary.standard());
+            Path choices = djlCache.toAbsolutePath().normalize().resolveSibling("execution-modes");
+            ModeSelector.Choice choice = new ModeSelector(choices).choose(trained, null, config.batchSize(), asked);
+            notes.add(new TrainingEvent.Log(choice.message()));
+            CompiledDesign compiled = new DesignCompiler().compile(trained, null);
+            return ExecutionModes.hooks(choice.mode(), compiled.program());
+        } catch (ModeUnavailableException e) {
+            notes.add(new TrainingEvent.Log("Execution mode fp32: " + e.getMessage()));
+            return ExecutionHooks.fp32();
+        } catch (DesignCompileException | RuntimeException e) {
+            // The trainer reports a design that does not compile; the mode check only falls back.
+            notes.add(new TrainingEvent.Log("Execution mode fp32: the mode check could not run ("
+                    + (e.getMessage() == null ? e.toString() : e.getMessage()) + ")"));
+            return ExecutionHooks.fp32();
+        }
     }
 }

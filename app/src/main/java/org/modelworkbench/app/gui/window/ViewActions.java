@@ -41,8 +41,8 @@ final class ViewActions {
         Alert a = Dialogs.prepare(new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE), shell.stage(), "about-dialog");
         a.setTitle("About Model Workbench");
         a.setHeaderText("Model Workbench 0.1.0");
-        Label text = new Label("Design and profile vision networks on a node graph: shapes, parameters and costs "
-                + "are checked as you edit. Training is not available yet.\n\n"
+        Label text = new Label("Design, train and profile vision networks on a node graph: shapes, parameters and costs "
+                + "are checked as you edit; training runs in a separate worker process on DJL (PyTorch engine).\n\n"
                 + "Costs: MACs count conv, linear and matmul (attention and the selective scan included); "
                 + "FLOPs = 2 × MACs. Parameters are the trainable ones.\n\n"
                 + "Command line: ./workbench --help");
