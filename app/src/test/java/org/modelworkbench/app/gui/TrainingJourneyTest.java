@@ -244,6 +244,12 @@ class TrainingJourneyTest {
         assertThat(((atlantafx.base.controls.Message) banner).getDescription()).startsWith(TrainingServices.UNAVAILABLE);
     }
 
+    /** What a label draws (its text with an ellipsis when it does not fit). */
+    static String shownText(Label label) {
+        Node text = label.lookup(".text");
+        return text instanceof javafx.scene.text.Text t ? t.getText() : "";
+    }
+
     @Test
     void the_history_overlays_two_recorded_runs_and_opens_the_design_a_run_trained(FxRobot robot) throws Exception {
         Design snapshot = Templates.load("mobilenetv2-fmnist");
@@ -259,6 +265,16 @@ class TrainingJourneyTest {
         waitUntil(() -> table.getItems().size() == 2);
         WorkbenchFixture.settle(robot);
         assertThat(history.folders).isNotEmpty();
+        // Two short lines a run, each read whole in the narrow side pane; the mode is the one that ran.
+        List<Label> details = robot.lookup("#training-history .run-details").queryAllAs(Label.class).stream()
+                .filter(Node::isVisible).toList();
+        assertThat(details).extracting(Label::getText)
+                .containsExactly("test 88.74 % · 2 ep · fp32-cl", "test 91.31 % · 3 ep · fp32");
+        List<Label> texts = new ArrayList<>(details);
+        texts.addAll(robot.lookup("#training-history .run-started").queryAllAs(Label.class));
+        texts.addAll(robot.lookup("#training-history .run-status").queryAllAs(Label.class));
+        assertThat(texts).hasSize(6).allSatisfy(l -> assertThat(shownText(l)).as("not cut short").isEqualTo(l.getText()));
+        assertThat(table.getWidth()).as("the side pane's width").isLessThan(360);
 
         List<Node> boxes = new ArrayList<>(robot.lookup("#training-history .check-box").queryAll());
         assertThat(boxes).hasSizeGreaterThanOrEqualTo(2);
