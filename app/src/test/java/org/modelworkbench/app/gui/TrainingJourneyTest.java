@@ -144,6 +144,23 @@ class TrainingJourneyTest {
         waitUntil(() -> panel.lossChart().drawnPoints(panel.lossChart().series().get(0)) == 32);
         assertThat(panel.accuracyChart().drawnPoints(panel.accuracyChart().series().get(0))).isEqualTo(32);
         assertThat(panel.lossChart().drawnPoints(panel.lossChart().series().get(1))).as("one validation point").isEqualTo(1);
+        // The epoch's validation (78 % here) is only in the dashed series, at the epoch's last step;
+        // the training curve has the progress points alone, with no jump at the epoch's end.
+        double[][] acc = new double[4][];
+        fx(() -> {
+            var train = panel.accuracyChart().series().get(0);
+            var validation = panel.accuracyChart().series().get(1);
+            acc[0] = train.data().xs();
+            acc[1] = train.data().ys();
+            acc[2] = validation.dashed() ? validation.data().xs() : null;
+            acc[3] = validation.data().ys();
+        });
+        double validationAccuracy = 0.78 + 0.03;
+        double epochTrainAccuracy = 0.8 + 0.03;
+        assertThat(acc[2]).as("dashed, at the epoch's last step").containsExactly(100);
+        assertThat(acc[3]).containsExactly(validationAccuracy);
+        assertThat(acc[0]).hasSize(32).doesNotHaveDuplicates().isSorted();
+        assertThat(acc[1]).doesNotContain(validationAccuracy, epochTrainAccuracy);
         assertThat(text(robot, "#training-progress-text")).startsWith("Epoch 2 of 3 · step 160 of 300 · ");
         assertThat(robot.lookup("#status-job").query().isVisible()).isTrue();
         assertThat(text(robot, "#status-job-text")).startsWith("Training 53 % · epoch 2/3");
