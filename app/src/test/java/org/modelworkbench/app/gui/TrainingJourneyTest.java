@@ -132,6 +132,9 @@ class TrainingJourneyTest {
         waitUntil(() -> launcher.requests.size() == 1);
         assertThat(launcher.requests.get(0).designName()).isEqualTo(model.design().name());
         assertThat(launcher.requests.get(0).config().dataset()).isEqualTo("fashion-mnist");
+        Path runsFolder = launcher.requests.get(0).runsFolder();
+        assertThat(runsFolder.endsWith(Path.of("runs", TEMPLATE))).as("%s: where `workbench train %s` keeps them",
+                runsFolder, TEMPLATE).isTrue();
 
         List<String> nodes = inspected(model);
         List<TrainingEvent> firstEpochs = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.modelworkbench.app.folders.DataFolder;
 import org.modelworkbench.trainer.runs.RunSummary;
 import org.modelworkbench.trainer.train.TrainingConfig;
 import org.modelworkbench.trainer.train.TrainingEvent;
@@ -48,6 +49,18 @@ class TrainingTextAndFoldersTest {
                 null, null);
         assertThat(TrainingText.runDetails(failedEarly)).isEqualTo("0 ep");
         assertThat(TrainingText.runStarted(failedEarly, ZoneOffset.UTC)).isEmpty();
+    }
+
+    @Test
+    void anUnsavedDesignFromATemplateKeepsItsRunsWhereTheCommandLineKeepsThatTemplates() {
+        Path data = Path.of("/data");
+        RunsFolders gui = new RunsFolders(data.resolve("runs"));
+        Path cli = new DataFolder(data).runsOf("resnet-fmnist");
+        assertThat(gui.forDesign(null, "resnet-fmnist", "ResNet (Fashion-MNIST)")).isEqualTo(cli)
+                .isEqualTo(Path.of("/data/runs/resnet-fmnist"));
+        assertThat(gui.forDesign(null, null, "ResNet (Fashion-MNIST)")).isEqualTo(Path.of("/data/runs/resnet-fashion-mnist"));
+        assertThat(gui.forDesign(Path.of("/projects/net.json"), "resnet-fmnist", "x"))
+                .as("once saved, beside its file").isEqualTo(Path.of("/projects/net.runs"));
     }
 
     @Test
