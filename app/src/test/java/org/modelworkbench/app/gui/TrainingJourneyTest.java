@@ -132,6 +132,9 @@ class TrainingJourneyTest {
         waitUntil(() -> launcher.requests.size() == 1);
         assertThat(launcher.requests.get(0).designName()).isEqualTo(model.design().name());
         assertThat(launcher.requests.get(0).config().dataset()).isEqualTo("fashion-mnist");
+        Path runsFolder = launcher.requests.get(0).runsFolder();
+        assertThat(runsFolder.endsWith(Path.of("runs", TEMPLATE))).as("%s: where `workbench train %s` keeps them",
+                runsFolder, TEMPLATE).isTrue();
 
         List<String> nodes = inspected(model);
         List<TrainingEvent> firstEpochs = new ArrayList<>();
@@ -144,6 +147,23 @@ class TrainingJourneyTest {
         waitUntil(() -> panel.lossChart().drawnPoints(panel.lossChart().series().get(0)) == 32);
         assertThat(panel.accuracyChart().drawnPoints(panel.accuracyChart().series().get(0))).isEqualTo(32);
         assertThat(panel.lossChart().drawnPoints(panel.lossChart().series().get(1))).as("one validation point").isEqualTo(1);
+        // The epoch's validation (78 % here) is only in the dashed series, at the epoch's last step;
+        // the training curve has the progress points alone, with no jump at the epoch's end.
+        double[][] acc = new double[4][];
+        fx(() -> {
+            var train = panel.accuracyChart().series().get(0);
+            var validation = panel.accuracyChart().series().get(1);
+            acc[0] = train.data().xs();
+            acc[1] = train.data().ys();
+            acc[2] = validation.dashed() ? validation.data().xs() : null;
+            acc[3] = validation.data().ys();
+        });
+        double validationAccuracy = 0.78 + 0.03;
+        double epochTrainAccuracy = 0.8 + 0.03;
+        assertThat(acc[2]).as("dashed, at the epoch's last step").containsExactly(100);
+        assertThat(acc[3]).containsExactly(validationAccuracy);
+        assertThat(acc[0]).hasSize(32).doesNotHaveDuplicates().isSorted();
+        assertThat(acc[1]).doesNotContain(validationAccuracy, epochTrainAccuracy);
         assertThat(text(robot, "#training-progress-text")).startsWith("Epoch 2 of 3 · step 160 of 300 · ");
         assertThat(robot.lookup("#status-job").query().isVisible()).isTrue();
         assertThat(text(robot, "#status-job-text")).startsWith("Training 53 % · epoch 2/3");
@@ -244,6 +264,12 @@ class TrainingJourneyTest {
         assertThat(((atlantafx.base.controls.Message) banner).getDescription()).startsWith(TrainingServices.UNAVAILABLE);
     }
 
+    /** What a label draws (its text with an ellipsis when it does not fit). */
+    static String shownText(Label label) {
+        Node text = label.lookup(".text");
+        return text instanceof javafx.scene.text.Text t ? t.getText() : "";
+    }
+
     @Test
     void the_history_overlays_two_recorded_runs_and_opens_the_design_a_run_trained(FxRobot robot) throws Exception {
         Design snapshot = Templates.load("mobilenetv2-fmnist");
@@ -259,6 +285,16 @@ class TrainingJourneyTest {
         waitUntil(() -> table.getItems().size() == 2);
         WorkbenchFixture.settle(robot);
         assertThat(history.folders).isNotEmpty();
+        // Two short lines a run, each read whole in the narrow side pane; the mode is the one that ran.
+        List<Label> details = robot.lookup("#training-history .run-details").queryAllAs(Label.class).stream()
+                .filter(Node::isVisible).toList();
+        assertThat(details).extracting(Label::getText)
+                .containsExactly("test 88.74 % · 2 ep · fp32-cl", "test 91.31 % · 3 ep · fp32");
+        List<Label> texts = new ArrayList<>(details);
+        texts.addAll(robot.lookup("#training-history .run-started").queryAllAs(Label.class));
+        texts.addAll(robot.lookup("#training-history .run-status").queryAllAs(Label.class));
+        assertThat(texts).hasSize(6).allSatisfy(l -> assertThat(shownText(l)).as("not cut short").isEqualTo(l.getText()));
+        assertThat(table.getWidth()).as("the side pane's width").isLessThan(360);
 
         List<Node> boxes = new ArrayList<>(robot.lookup("#training-history .check-box").queryAll());
         assertThat(boxes).hasSizeGreaterThanOrEqualTo(2);

@@ -177,7 +177,7 @@ public final class RunStore implements RunHistory {
             }
         }
         return new RunSummary(r.id(), r.designName(), r.designHash(), Instant.parse(r.started()), status, test,
-                r.bestValidationAccuracy(), epochs, wall, r.config());
+                r.bestValidationAccuracy(), epochs, wall, r.config(), r.host() == null ? null : r.host().mode());
     }
 
     /** Every run with a readable record, newest first; folders that are not runs are skipped. */

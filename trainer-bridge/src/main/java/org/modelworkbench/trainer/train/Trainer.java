@@ -308,9 +308,9 @@ public final class Trainer {
             int epochsRun = 0;
             String status = "completed";
             long stepNanos = 0;
-            // since the last progress event
-            double lossSum = 0;
-            long correct = 0;
+            // The reported means are over the last progressEvery steps (see RecentSteps).
+            RecentSteps recent = new RecentSteps(config.progressEvery());
+            // since the last progress event, for the speed
             long images = 0;
             long windowNanos = 0;
             double lr = schedule.at(0);
@@ -369,8 +369,7 @@ public final class Trainer {
                     long dt = System.nanoTime() - t;
                     stepNanos += dt;
                     windowNanos += dt;
-                    lossSum += (double) loss * n;
-                    correct += right;
+                    recent.add(loss, right, n);
                     images += n;
                     epochLoss += (double) loss * n;
                     epochCorrect += right;
@@ -378,10 +377,8 @@ public final class Trainer {
                     if (step % config.progressEvery() == 0 || b == loop.stepsPerEpoch - 1) {
                         double seconds = windowNanos / 1e9;
                         double eta = (totalSteps - step) * (stepNanos / 1e9 / step);
-                        listener.accept(new Progress(epoch, step, totalSteps, lossSum / images, (double) correct / images,
+                        listener.accept(new Progress(epoch, step, totalSteps, recent.loss(), recent.accuracy(),
                                 lr, seconds > 0 ? images / seconds : 0, eta));
-                        lossSum = 0;
-                        correct = 0;
                         images = 0;
                         windowNanos = 0;
                     }

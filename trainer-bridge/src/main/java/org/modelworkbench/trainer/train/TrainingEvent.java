@@ -29,8 +29,10 @@ public sealed interface TrainingEvent {
     }
 
     /**
-     * Every N steps. Loss and accuracy are the means over the steps since the previous progress
-     * event; {@code step} counts from 1 over the whole run.
+     * Every N steps, and at each epoch's last step. Loss and accuracy are the means over the last N
+     * steps (fewer at the run's start), so an event soon after the previous one (an epoch's end) is
+     * as smooth as the others; images per second are since the previous event. {@code step} counts
+     * from 1 over the whole run.
      */
     record Progress(int epoch, long step, long totalSteps, double loss, double accuracy, double learningRate,
                     double imagesPerSecond, double etaSeconds) implements TrainingEvent {

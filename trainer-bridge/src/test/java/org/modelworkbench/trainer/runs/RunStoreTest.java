@@ -75,9 +75,25 @@ class RunStoreTest {
         assertThat(s.bestValidationAccuracy()).isEqualTo(0.82);
         assertThat(s.epochsRun()).isEqualTo(1);
         assertThat(s.config()).isEqualTo(config);
+        // The config said "auto"; the summary says what ran.
+        assertThat(s.mode()).isEqualTo("fp32");
+        assertThat(s.shownMode()).isEqualTo("fp32");
         RunRecord r = store.record(id);
         assertThat(r.ended()).isNotNull();
         assertThat(r.host()).isEqualTo(new RunRecord.Host("test CPU", 2, "fp32", 2, "glibc"));
+    }
+
+    @Test
+    void aRunThatHasNotChosenItsModeYetShowsTheConfiguredOne() throws Exception {
+        RunStore store = new RunStore(dir.resolve("untitled-runs"));
+        String id = store.create(Templates.load("resnet-fmnist"), null, TrainingConfig.defaults());
+        try (RunRecorder recorder = RunRecorder.open(store.runFolder(id), HOST)) {
+            recorder.accept(new TrainingEvent.Log("preparing"));
+        }
+
+        RunSummary s = store.list().get(0);
+        assertThat(s.mode()).isNull();
+        assertThat(s.shownMode()).isEqualTo("auto");
     }
 
     @Test

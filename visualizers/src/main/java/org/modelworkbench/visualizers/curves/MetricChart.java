@@ -467,11 +467,21 @@ public class MetricChart extends Region {
         gc.stroke();
         gc.setLineDashes((double[]) null);
         if (n <= MARKER_LIMIT || n == 1) {
-            gc.setFill(s.color());
+            // A dashed series (validation, a point an epoch) gets rings, larger than a solid series'
+            // dots: its first point, alone after one epoch, must not pass for a point of the
+            // training curve under it.
+            gc.setFill(s.dashed() ? s.color().deriveColor(0, 1, 1, 0.3) : s.color());
+            gc.setStroke(s.color());
+            gc.setLineWidth(1.8);
             for (int i = 0; i < n; i++) {
                 double px = xPixel(xs[i] * k);
                 double py = yPixel(ys[i]);
-                gc.fillOval(px - 2.5, py - 2.5, 5, 5);
+                if (s.dashed()) {
+                    gc.fillOval(px - 4, py - 4, 8, 8);
+                    gc.strokeOval(px - 4, py - 4, 8, 8);
+                } else {
+                    gc.fillOval(px - 2.5, py - 2.5, 5, 5);
+                }
             }
         }
     }

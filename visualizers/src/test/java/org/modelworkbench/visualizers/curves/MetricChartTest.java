@@ -191,6 +191,52 @@ class MetricChartTest {
     }
 
     @Test
+    void aValidationCurveShowsItsFirstEpochAsAMarkerAndThenADashedLine(FxRobot robot) {
+        SeriesBuffer train = new SeriesBuffer();
+        for (int step = 20; step <= 840; step += 20) {
+            train.add(step, 0.5 + 0.4 * step / 840.0);
+        }
+        SeriesBuffer validation = new SeriesBuffer();
+        validation.add(420, 0.5);
+        ChartSeries t = new ChartSeries("train", "train", train, Color.web("#0969da"), false);
+        ChartSeries v = new ChartSeries("val", "validation", validation, Color.web("#ff0000"), true);
+        robot.interact(() -> chart.series().setAll(t, v));
+        settle(robot);
+
+        assertThat(chart.drawnPoints(v)).isEqualTo(1);
+        Point2D first = chart.toLocal(420, 0.5);
+        assertThat(redPixelsAround(robot, first, 6)).as("a ring larger than a training dot").isGreaterThanOrEqualTo(30);
+
+        robot.interact(() -> {
+            validation.add(840, 0.9);
+            chart.refresh();
+        });
+        settle(robot);
+        assertThat(chart.drawnPoints(v)).isEqualTo(2);
+        Point2D middle = chart.toLocal(630, 0.7);
+        assertThat(redPixelsAround(robot, middle, 12)).as("the line between the epochs").isPositive();
+    }
+
+    /** Red pixels within {@code r} of a point of the chart. */
+    private int redPixelsAround(FxRobot robot, Point2D at, int r) {
+        javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> img[0] = chart.snapshot(null, null));
+        int red = 0;
+        for (int y = (int) at.getY() - r; y <= at.getY() + r; y++) {
+            for (int x = (int) at.getX() - r; x <= at.getX() + r; x++) {
+                if (x < 0 || y < 0 || x >= img[0].getWidth() || y >= img[0].getHeight()) {
+                    continue;
+                }
+                Color c = img[0].getPixelReader().getColor(x, y);
+                if (c.getRed() > 0.6 && c.getGreen() < 0.6 * c.getRed() && c.getBlue() < 0.6 * c.getRed()) {
+                    red++;
+                }
+            }
+        }
+        return red;
+    }
+
+    @Test
     void anEmptyChartSaysSoAndHasNoAxes(FxRobot robot) {
         robot.interact(() -> chart.series().setAll(new ChartSeries("e", "empty", new SeriesBuffer(), Color.GRAY, false)));
         settle(robot);

@@ -17,6 +17,7 @@ import org.modelworkbench.editor.model.EditorModel;
  */
 public final class Document {
     private final EditorModel model;
+    private final String templateId;
     private final ObjectProperty<Path> path = new SimpleObjectProperty<>(this, "path");
     private final BooleanProperty recovered = new SimpleBooleanProperty(this, "recovered");
     private final BooleanBinding dirty;
@@ -24,7 +25,13 @@ public final class Document {
     private final StringBinding designName;
 
     public Document(EditorModel model, Path path) {
+        this(model, path, null);
+    }
+
+    /** @param templateId the shipped template the design was opened from (null: none) */
+    public Document(EditorModel model, Path path, String templateId) {
         this.model = model;
+        this.templateId = templateId;
         this.path.set(path);
         this.dirty = model.commands().dirtyProperty().or(recovered);
         this.displayName = Bindings.createStringBinding(() -> {
@@ -37,6 +44,14 @@ public final class Document {
 
     public EditorModel model() {
         return model;
+    }
+
+    /**
+     * The id of the shipped template this design was opened from ("resnet-fmnist"), or null: its
+     * runs are kept with the command line's runs of that template until it has a file.
+     */
+    public String templateId() {
+        return templateId;
     }
 
     public Path path() {

@@ -134,7 +134,7 @@ public final class DocumentController {
             return false;
         }
         try {
-            show(new Document(new EditorModel(Templates.load(template.id()), library), null));
+            show(new Document(new EditorModel(Templates.load(template.id()), library), null, template.id()));
             onStatus.accept("New design from the template " + template.name());
             return true;
         } catch (ProjectFileException e) {

@@ -5,7 +5,9 @@ import java.util.Locale;
 
 /**
  * Where a design's runs are kept: beside its file ({@code net.json} → {@code net.runs/}), so they
- * move with the project; for a design not saved yet, in the app's data folder under
+ * move with the project; for a design not saved yet, in the app's data folder: under
+ * {@code runs/<template id>} when it was opened from a shipped template (where {@code workbench
+ * train <template id>} keeps that template's runs, {@code DataFolder.runsOf}), else under
  * {@code runs/<design name>}.
  *
  * @param unsavedRoot the folder for the runs of designs without a file
@@ -13,10 +15,18 @@ import java.util.Locale;
 public record RunsFolders(Path unsavedRoot) {
 
     public Path forDesign(Path designFile, String designName) {
+        return forDesign(designFile, null, designName);
+    }
+
+    /** @param templateId the template the design was opened from (null: none) */
+    public Path forDesign(Path designFile, String templateId, String designName) {
         if (designFile != null) {
             String name = designFile.getFileName().toString().replaceFirst("(?i)\\.json$", "");
             Path parent = designFile.toAbsolutePath().getParent();
             return parent.resolve(name + ".runs");
+        }
+        if (templateId != null && !templateId.isBlank()) {
+            return unsavedRoot.resolve(slug(templateId));
         }
         return unsavedRoot.resolve(slug(designName));
     }

@@ -3,14 +3,12 @@ package org.modelworkbench.app.gui.training;
 import atlantafx.base.controls.Message;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.property.Property;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.SetChangeListener;
@@ -73,12 +71,13 @@ public final class TrainingPanel extends BorderPane implements Disposable {
     /** A colour per run: the run started here first, then the ticked runs in order. */
     static final List<Color> RUN_COLORS = List.of(Color.web("#0969da"), Color.web("#cf222e"), Color.web("#1a7f37"),
             Color.web("#8250df"), Color.web("#bf8700"), Color.web("#1b7c83"), Color.web("#bc4c00"), Color.web("#6e7781"));
-    private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("MMM d, HH:mm", Locale.ROOT)
-            .withZone(ZoneId.systemDefault());
 
     /** Material Design glyphs (Apache License 2.0), coloured by the app's {@code .app-icon} rule. */
     private static final String PLAY = "M8 5v14l11-7z";
     private static final String STOP = "M6 6h12v12H6z";
+    /** Material's "filter_none": two stacked sheets, for overlaying a run. */
+    private static final String OVERLAY = "M3 5H1v16c0 1.1.9 2 2 2h16v-2H3V5zm18-4H7c-1.1 0-2 .9-2 2v14c0 1.1.9 2 2 2h14c1.1"
+            + " 0 2-.9 2-2V3c0-1.1-.9-2-2-2zm0 16H7V3h14v14z";
 
     /** The width the side tabs (settings, runs, confusion matrix, block) start with. */
     private static final double SIDE_WIDTH = 340;
@@ -564,13 +563,18 @@ public final class TrainingPanel extends BorderPane implements Disposable {
         show.setPrefWidth(30);
         show.setMinWidth(30);
         show.setMaxWidth(30);
-        show.setGraphic(tip(new Label("⧉"), "Overlay the run's curves on the charts"));
+        // The glyph the header had ("⧉") is missing from common fonts: a drawn icon instead.
+        Label overlayHeader = new Label(null, icon(OVERLAY, 12));
+        show.setGraphic(tip(overlayHeader, "Overlay the run's curves on the charts"));
         historyTable.getColumns().add(show);
-        historyTable.getColumns().add(column("Started", 96, s -> s.started() == null ? "" : STARTED.format(s.started())));
-        historyTable.getColumns().add(column("Status", 78, RunSummary::status));
-        historyTable.getColumns().add(column("Test acc.", 64, s -> TrainingText.percent(s.testAccuracy())));
-        historyTable.getColumns().add(column("Epochs", 50, s -> Integer.toString(s.epochsRun())));
-        historyTable.getColumns().add(column("Mode", 60, s -> s.config() == null ? "" : s.config().mode()));
+        // One column, two lines a run: the side pane is too narrow for a column per fact.
+        TableColumn<HistoryRow, HistoryRow> run = new TableColumn<>();
+        run.setGraphic(tip(new Label("Run"), "When the run started and how it ended; then its test accuracy, epochs"
+                + " and the execution mode it ran in. Hover a run for everything known of it."));
+        run.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cd.getValue()));
+        run.setCellFactory(c -> new RunCell());
+        run.setEditable(false);
+        historyTable.getColumns().add(run);
         historyTable.getColumns().forEach(c -> c.setSortable(false));
         historyTable.setItems(model.history());
         historyTable.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> model.show(row));
@@ -615,13 +619,61 @@ public final class TrainingPanel extends BorderPane implements Disposable {
         return control;
     }
 
-    private static TableColumn<HistoryRow, String> column(String title, double width, Function<RunSummary, String> value) {
-        TableColumn<HistoryRow, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue().summary())));
-        c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 44));
-        c.setEditable(false);
-        return c;
+    /** A kept run in two lines: start time and a status chip; test accuracy, epochs and the mode that ran. */
+    static final class RunCell extends javafx.scene.control.TableCell<HistoryRow, HistoryRow> {
+        private final Label started = new Label();
+        private final Label status = new Label();
+        private final Label details = new Label();
+        private final VBox box;
+        private final Tooltip tooltip = new Tooltip();
+
+        RunCell() {
+            started.getStyleClass().add("run-started");
+            started.setStyle("-fx-font-weight: bold;");
+            status.getStyleClass().add("run-status");
+            details.getStyleClass().addAll("run-details", atlantafx.base.theme.Styles.TEXT_SMALL,
+                    atlantafx.base.theme.Styles.TEXT_MUTED);
+            details.setMinWidth(0);
+            started.setMinWidth(Region.USE_PREF_SIZE);
+            status.setMinWidth(Region.USE_PREF_SIZE);
+            HBox first = new HBox(6, started, status);
+            first.setAlignment(Pos.CENTER_LEFT);
+            box = new VBox(1, first, details);
+            tooltip.setShowDelay(javafx.util.Duration.millis(400));
+            setText(null);
+        }
+
+        @Override
+        protected void updateItem(HistoryRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            RunSummary s = row.summary();
+            ZoneId zone = ZoneId.systemDefault();
+            started.setText(TrainingText.runStarted(s, zone));
+            status.setText(s.status());
+            status.setStyle(chipStyle(s.status()));
+            details.setText(TrainingText.runDetails(s));
+            tooltip.setText(TrainingText.runTooltip(s, zone));
+            setGraphic(box);
+            setTooltip(tooltip);
+        }
+
+        /** A small rounded chip in the status's colour (the theme's looked-up colours). */
+        private static String chipStyle(String status) {
+            String tone = switch (status == null ? "" : status) {
+                case "completed" -> "success";
+                case "failed" -> "danger";
+                case "cancelled", "early-stopped" -> "warning";
+                case "running" -> "accent";
+                default -> "neutral";
+            };
+            return "-fx-font-size: 10.5px; -fx-padding: 0 6 0 6; -fx-background-radius: 8;"
+                    + " -fx-background-color: -color-" + tone + "-muted; -fx-text-fill: -color-fg-default;";
+        }
     }
 
     private Node confusionPane() {

@@ -279,7 +279,7 @@ public final class TrainingPanelModel {
     }
 
     private void targetChanged(TrainingTarget was, TrainingTarget now) {
-        Path folder = now == null ? null : folders.forDesign(now.file(), now.name());
+        Path folder = now == null ? null : folders.forDesign(now.file(), now.templateId(), now.name());
         if (Objects.equals(folder, historyFolder)) {
             return;
         }
@@ -368,7 +368,7 @@ public final class TrainingPanelModel {
         }
         TrainingTarget t = target.get();
         TrainingConfig config = config();
-        Path runsFolder = folders.forDesign(t.file(), t.name());
+        Path runsFolder = folders.forDesign(t.file(), t.templateId(), t.name());
         Run run = new Run(t.document());
         current = run;
         dismissFailure();

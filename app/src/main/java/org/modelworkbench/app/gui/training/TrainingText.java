@@ -1,6 +1,9 @@
 package org.modelworkbench.app.gui.training;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.modelworkbench.trainer.runs.RunSummary;
 import org.modelworkbench.trainer.train.TrainingEvent;
 
 /** How the training panel words numbers and failures. */
@@ -48,6 +51,64 @@ public final class TrainingText {
         }
         if (p.etaSeconds() >= 0 && Double.isFinite(p.etaSeconds())) {
             b.append(" · ").append(duration(p.etaSeconds())).append(" left");
+        }
+        return b.toString();
+    }
+
+    private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("MMM d, HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter STARTED_FULL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+
+    /** When a run started, short, in {@code zone}: "Jan 4, 10:15"; "" when unknown. */
+    public static String runStarted(RunSummary s, ZoneId zone) {
+        return s.started() == null ? "" : STARTED.withZone(zone).format(s.started());
+    }
+
+    /**
+     * A kept run's results on one short line, for the history's narrow list: "test 93.61 % · 12 ep ·
+     * bf16-autocast" (the mode that ran; the test accuracy left out until there is one).
+     */
+    public static String runDetails(RunSummary s) {
+        StringBuilder b = new StringBuilder();
+        if (!Double.isNaN(s.testAccuracy())) {
+            b.append("test ").append(percent(s.testAccuracy())).append(" · ");
+        } else if (!Double.isNaN(s.bestValidationAccuracy())) {
+            b.append("val ").append(percent(s.bestValidationAccuracy())).append(" · ");
+        }
+        b.append(s.epochsRun()).append(" ep");
+        String mode = s.shownMode();
+        if (!mode.isEmpty()) {
+            b.append(" · ").append(mode);
+        }
+        return b.toString();
+    }
+
+    /** Everything the history knows of a run, one fact a line (the row's tooltip). */
+    public static String runTooltip(RunSummary s, ZoneId zone) {
+        StringBuilder b = new StringBuilder("Run ").append(s.runId());
+        if (s.started() != null) {
+            b.append("\nStarted ").append(STARTED_FULL.withZone(zone).format(s.started()));
+        }
+        b.append("\nStatus: ").append(s.status());
+        b.append("\nTest accuracy: ").append(percent(s.testAccuracy()));
+        b.append("\nBest validation accuracy: ").append(percent(s.bestValidationAccuracy()));
+        b.append("\nEpochs run: ").append(s.epochsRun());
+        if (s.config() != null) {
+            b.append(" of ").append(s.config().epochs());
+        }
+        b.append("\nTime: ").append(duration(s.wallSeconds()));
+        String configured = s.config() == null ? null : s.config().mode();
+        if (s.mode() != null && !s.mode().isBlank()) {
+            b.append("\nMode: ").append(s.mode());
+            if (configured != null && !configured.equals(s.mode())) {
+                b.append(" (chosen for \"").append(configured).append("\")");
+            }
+        } else if (configured != null) {
+            b.append("\nMode: ").append(configured).append(" (not chosen yet)");
+        }
+        if (s.config() != null) {
+            b.append("\n").append(s.config().optimizer()).append(", learning rate ")
+                    .append(String.format(Locale.ROOT, "%.3g", s.config().learningRate()))
+                    .append(", batch ").append(s.config().batchSize());
         }
         return b.toString();
     }

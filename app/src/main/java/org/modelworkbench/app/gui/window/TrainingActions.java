@@ -66,7 +66,7 @@ final class TrainingActions {
         InvalidationListener update = o -> {
             Document d = shell.documents().document();
             model.targetProperty().set(d == null ? null
-                    : new TrainingTarget(d, d.model().design(), d.model().design().name(), d.path()));
+                    : new TrainingTarget(d, d.model().design(), d.model().design().name(), d.path(), d.templateId()));
         };
         shell.documents().documentProperty().addListener((o, was, now) -> {
             if (followed[0] != null) {

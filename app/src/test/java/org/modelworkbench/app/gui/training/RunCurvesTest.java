@@ -25,6 +25,27 @@ class RunCurvesTest {
     }
 
     @Test
+    void anEpochsValidationGoesOnlyIntoTheValidationCurvesAtTheEpochsLastStep() {
+        // As the worker reports a Fashion-MNIST epoch of 421 steps, progress every 20 steps.
+        RunCurves c = new RunCurves(null, "this run");
+        c.apply(new TrainingEvent.Started("r", "ResNet", "fashion-mnist", 54_000, 6_000, 10_000, 2, 421, "bf16-autocast",
+                2, 272_186));
+        c.apply(new TrainingEvent.Progress(1, 400, 842, 0.805, 0.865, 0.079, 1_073, 58));
+        c.apply(new TrainingEvent.Progress(1, 420, 842, 0.803, 0.866, 0.075, 1_117, 55));
+        c.apply(new TrainingEvent.Progress(1, 421, 842, 0.802, 0.867, 0.075, 954, 55));
+        c.apply(new TrainingEvent.Epoch(1, 1.018, 0.769, 0.476, 0.856, 0.075, 56.8, true));
+        c.apply(new TrainingEvent.Progress(2, 440, 842, 0.786, 0.881, 0.071, 1_247, 52));
+
+        assertThat(c.trainAccuracy().xs()).containsExactly(400, 420, 421, 440);
+        assertThat(c.trainAccuracy().ys()).containsExactly(0.865, 0.866, 0.867, 0.881);
+        assertThat(c.trainLoss().ys()).containsExactly(0.805, 0.803, 0.802, 0.786);
+        assertThat(c.validationAccuracy().xs()).containsExactly(421);
+        assertThat(c.validationAccuracy().ys()).containsExactly(0.856);
+        assertThat(c.validationLoss().xs()).containsExactly(421);
+        assertThat(c.validationLoss().ys()).containsExactly(0.476);
+    }
+
+    @Test
     void eachInspectedBlockHasACurvePerStatistic() {
         RunCurves c = new RunCurves("r", "r");
         c.apply(Scripts.inspection(1, 50, List.of("a", "b")));

@@ -74,8 +74,9 @@ public final class Scripts {
         return out;
     }
 
+    /** A kept run configured as "auto" that ran in {@code mode}. */
     public static RunSummary summary(String runId, String status, double testAccuracy, int epochs, String mode) {
         return new RunSummary(runId, "ResNet", "abc123", Instant.parse("2026-01-04T10:15:30Z"), status, testAccuracy,
-                testAccuracy, epochs, 120, TrainingConfig.defaults().withMode(mode, 0).withEpochs(epochs));
+                testAccuracy, epochs, 120, TrainingConfig.defaults().withEpochs(epochs), mode);
     }
 }
