@@ -62,7 +62,8 @@ import org.modelworkbench.trainer.compile.Program;
  *     model's forward+backward: isolation loses what the whole graph shares (caches warm from the
  *     previous node) and gains a few small arrays per run, so the sum is near, not equal to, the whole.
  *     Each round runs every node once and the whole model's forward+backward once.</li>
- * <li><b>Whole model, per batch size</b>: inference forward; training forward plus backward of a
+ * <li><b>Whole model, per batch size</b>: inference forward (no observer, grad mode off, every array
+ *     freed after each run); training forward plus backward of a
  *     random gradient of the outputs (no loss, no optimizer step); images per second = batch /
  *     median time. Each size is compiled at that batch size, so its static MACs are exact. A size is
  *     skipped with a note when the analysis's activation memory suggests it would not fit in the
@@ -240,13 +241,21 @@ public final class MeasuredProfiler {
         return out;
     }
 
-    /** One inference forward of the whole model; its wall time in ms. */
+    /**
+     * One inference forward of the whole model with grad mode off (whatever the calling thread's default:
+     * libtorch enables it on every thread but the engine's first) and every array freed before it
+     * returns; its wall time in ms.
+     */
     private static double forward(CompiledDesign model, ParameterStore store, List<NDArray> images) {
+        boolean grad = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
         try (NDScope scope = new NDScope(); NDManager step = store.getManager().newSubManager()) {
             NDList in = feed(step, images, Set.of());
             long start = System.nanoTime();
             model.block().forward(store, in, false);
             return (System.nanoTime() - start) / NS_PER_MS;
+        } finally {
+            JniUtils.setGradMode(grad);
         }
     }
 
@@ -432,20 +441,23 @@ public final class MeasuredProfiler {
     }
 
     /**
-     * Backward from {@code upstream} through every output that needs a gradient; one that needs none
-     * (nothing before it is trained) gets no backward, as in the whole graph.
+     * Backward from {@code upstream} through every output that has a gradient function; one that has
+     * none (nothing before it is trained) gets no backward, as in the whole graph. DJL's
+     * {@code hasGradient()} cannot tell: it reports false for computed tensors (measured: the product
+     * of a parameter that requires a gradient says false, yet has MulBackward0), so asking it skipped
+     * every backward and "forward+backward" timed a training forward alone. Its gradient
+     * function cannot be asked either (libtorch crashes on a tensor without one); libtorch's refusal is
+     * the test. The graph is kept for all but the last output, which several outputs share.
      */
-    private static void backward(NDList out, List<NDArray> upstream) {
-        List<Integer> trained = new ArrayList<>();
+    static void backward(NDList out, List<NDArray> upstream) {
         for (int k = 0; k < out.size(); k++) {
-            if (out.get(k).hasGradient()) {
-                trained.add(k);
+            try {
+                JniUtils.backward((PtNDArray) out.get(k), (PtNDArray) upstream.get(k), k < out.size() - 1, false);
+            } catch (EngineException e) {
+                if (e.getMessage() == null || !e.getMessage().contains("does not require grad")) {
+                    throw e;
+                }
             }
-        }
-        for (int i = 0; i < trained.size(); i++) {
-            int k = trained.get(i);
-            // The graph is kept for all but the last: several outputs share it.
-            JniUtils.backward((PtNDArray) out.get(k), (PtNDArray) upstream.get(k), i < trained.size() - 1, false);
         }
     }
 
