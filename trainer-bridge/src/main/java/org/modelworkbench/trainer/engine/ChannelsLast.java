@@ -32,6 +32,16 @@ public final class ChannelsLast {
         long c = s.get(1);
         long h = s.get(2);
         long w = s.get(3);
+        if (c == 1) {
+            // A single channel is both layouts at once, and libtorch decides by the stride of C: it must
+            // be 1, as PyTorch's contiguous(channels_last) makes it, or the first convolution's output
+            // (and with it the stem's activations and gradients) stays NCHW and every later op reorders.
+            // Viewing N×1×H×W as N×H×W×1 gives the trailing dimension stride 1; transposing back keeps it.
+            NDArray nhwc = x.reshape(n, h, w, 1);
+            NDArray result = nhwc.transpose(0, 3, 1, 2);
+            nhwc.close();
+            return result;
+        }
         NDArray nhwc = x.transpose(0, 2, 3, 1);
         NDArray rows = nhwc.reshape(n * h * w, c);
         NDArray back = rows.reshape(n, h, w, c);

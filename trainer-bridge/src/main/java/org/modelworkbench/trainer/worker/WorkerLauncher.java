@@ -76,6 +76,7 @@ public final class WorkerLauncher implements TrainingLauncher {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:+ExitOnOutOfMemoryError");
+        cmd.addAll(ComputeJvm.OPTIONS);
         cmd.add("-D" + DjlRuntime.OFFLINE_PROPERTY + "=true");
         cmd.add("-D" + DjlRuntime.CACHE_PROPERTY + "=" + djlCache);
         int threads = config.threads() > 0 ? config.threads() : HostInfo.physicalCores();

@@ -67,6 +67,24 @@ class ExecutionModesTest {
     }
 
     @Test
+    void aSingleChannelImageGetsPyTorchsChannelsLastStridesSoTheFirstConvolutionAnswersChannelsLast() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.randomNormal(new Shape(2, 1, 28, 28));
+            NDArray w = m.randomNormal(new Shape(16, 1, 3, 3));
+            NDArray clx = ChannelsLast.of(x);
+            NDArray clw = ChannelsLast.of(w);
+
+            // What x.contiguous(memory_format=torch.channels_last) gives: the channel stride is 1.
+            assertThat(TensorStrides.of(clx)).containsExactly(784, 1, 28, 1);
+            assertThat(TensorStrides.of(clw)).containsExactly(9, 1, 3, 1);
+            assertThat(clx.toFloatArray()).containsExactly(x.toFloatArray());
+            NDArray y = ai.djl.nn.convolutional.Conv2d.conv2d(clx, clw, null, new Shape(1, 1), new Shape(1, 1),
+                    new Shape(1, 1), 1).head();
+            assertThat(TensorStrides.channelsLast(y)).as("the stem's output").isTrue();
+        }
+    }
+
+    @Test
     void aChannelsLastModelsConvWeightsStayChannelsLastThroughBackwardAndUpdates() throws Exception {
         try (NDManager m = NDManager.newBaseManager()) {
             CompiledDesign model = model(m, 1);

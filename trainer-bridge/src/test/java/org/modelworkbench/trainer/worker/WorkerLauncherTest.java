@@ -56,13 +56,14 @@ class WorkerLauncherTest {
     }
 
     @Test
-    void theChildIsThisJavaOfflineWithItsCacheThreadsAndTheSameClassPath() {
+    void theChildIsThisJavaOfflineWithItsCacheThreadsQuietJvmOptionsAndTheSameClassPath() {
         List<String> cmd = new WorkerLauncher(dir, List.of("-Xmx512m"), null)
                 .command(TinyDesigns.quick(1, 1).withMode("fp32", 3));
 
         assertThat(cmd.get(0)).isEqualTo(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         assertThat(cmd).contains("-Dai.djl.offline=true", "-DDJL_CACHE_DIR=" + dir.toAbsolutePath().normalize(),
                 "-Dai.djl.pytorch.num_threads=3", "-Dai.djl.pytorch.num_interop_threads=1", "-XX:+ExitOnOutOfMemoryError",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Xmx512m", System.getProperty("java.class.path"));
         assertThat(cmd).last().isEqualTo(WorkerMain.class.getName());
     }

@@ -25,6 +25,7 @@ import org.modelworkbench.projects.files.ProjectFileException;
 import org.modelworkbench.projects.files.ProjectFiles;
 import org.modelworkbench.trainer.profile.MeasuredProfile;
 import org.modelworkbench.trainer.profile.ProfileJson;
+import org.modelworkbench.trainer.worker.ComputeJvm;
 
 /**
  * Measures a design in a child JVM, {@code workbench profile <file> --measure --json}, so that
@@ -134,8 +135,9 @@ public final class MeasureProcess {
 
     /** The command line of the child for {@code request}, the design written to {@code designFile}. */
     List<String> command(Request request, Path designFile) {
-        List<String> cmd = new ArrayList<>(List.of(launch.java().toString(), "-Dai.djl.offline=true",
-                "-Dmodelworkbench.dataDir=" + launch.dataDir(), "-cp", launch.classPath(), MAIN_CLASS,
+        List<String> cmd = new ArrayList<>(List.of(launch.java().toString(), "-Dai.djl.offline=true"));
+        cmd.addAll(ComputeJvm.OPTIONS);
+        cmd.addAll(List.of("-Dmodelworkbench.dataDir=" + launch.dataDir(), "-cp", launch.classPath(), MAIN_CLASS,
                 "profile", designFile.toString(), "--measure", "--json",
                 "--batch", Integer.toString(request.batch()),
                 "--batches", request.batches().stream().map(String::valueOf).collect(Collectors.joining(",")),

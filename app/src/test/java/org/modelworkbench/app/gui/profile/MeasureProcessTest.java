@@ -134,12 +134,13 @@ class MeasureProcessTest {
     }
 
     @Test
-    void the_child_runs_offline_on_the_same_data_folder_with_the_request_on_its_command_line() throws Exception {
+    void the_child_runs_offline_without_competing_jvm_threads_on_the_same_data_folder_with_the_request_on_its_command_line() throws Exception {
         MeasureProcess process = new MeasureProcess(launch(Path.of("/usr/bin/java")));
         MeasureProcess.Request r = new MeasureProcess.Request(Templates.load("resnet-fmnist"), Shape.of(1, 1, 56, 56), 32,
                 List.of(1, 32), 5, 2);
         List<String> cmd = process.command(r, dir.resolve("d.json"));
-        assertThat(cmd).startsWith("/usr/bin/java", "-Dai.djl.offline=true", "-Dmodelworkbench.dataDir=" + dir.resolve("data"),
+        assertThat(cmd).startsWith("/usr/bin/java", "-Dai.djl.offline=true", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dmodelworkbench.dataDir=" + dir.resolve("data"),
                 "-cp", "/no/such/classes", "org.modelworkbench.app.Main", "profile", dir.resolve("d.json").toString(),
                 "--measure", "--json");
         assertThat(String.join(" ", cmd)).contains("--batch 32", "--batches 1,32", "--repeats 5", "--warmup 2",
