@@ -357,6 +357,18 @@ class PrimitiveKernelTest {
     }
 
     @Test
+    void globalAveragePoolingAveragesEachChannelOverItsPixelsWithOrWithoutKeptDimensions() throws Exception {
+        float[] input = {1, 2, 3, 4, 5, 6, 10, 20, 30, 40, 50, 60};
+        DesignBuilder flat = new DesignBuilder("flat");
+        flat.add("pool", "pool.global_avg", Map.of(), flat.input("in", 2, 2, 3));
+        DesignBuilder kept = new DesignBuilder("kept");
+        kept.add("pool", "pool.global_avg", Map.of("keep_dims", true), kept.input("in", 2, 2, 3));
+
+        assertThat(run(flat, 2, 2, 3, input)).containsExactly(new float[] {3.5f, 35f}, within(1e-5f));
+        assertThat(run(kept, 2, 2, 3, input)).containsExactly(new float[] {3.5f, 35f}, within(1e-5f));
+    }
+
+    @Test
     void averagePoolingLeavesPaddingOutOfTheCountWhenAskedTo() throws Exception {
         float[] input = {1, 2, 3, 4};
         DesignBuilder without = new DesignBuilder("without");
