@@ -62,6 +62,12 @@ public final class ProbeImages {
         return prepare(located.splits().test(), Normalization.FASHION_MNIST, selection, channels, height, width, notes);
     }
 
+    /** {@link #fashionMnist(DatasetLocator, Path, ImageSelection, int, int, int)} for {@code model}'s input. */
+    public static ProbeImages fashionMnist(DatasetLocator locator, Path chosenFolder, ImageSelection selection,
+                                           ProbeModel model) throws DatasetException {
+        return fashionMnist(locator, chosenFolder, selection, model.channels(), model.height(), model.width());
+    }
+
     /** Images of {@code split}, normalised with {@code normalization} (one entry per channel of the split). */
     public static ProbeImages fromDataset(ImageDataset split, Normalization normalization, ImageSelection selection,
                                           int channels, int height, int width) {

@@ -41,6 +41,8 @@ import org.modelworkbench.trainer.compile.DesignCompileException;
 import org.modelworkbench.trainer.compile.DesignCompiler;
 import org.modelworkbench.trainer.compile.Op;
 import org.modelworkbench.trainer.compile.OpObserver;
+import org.modelworkbench.trainer.data.ImageDataset;
+import org.modelworkbench.trainer.data.Normalization;
 import org.modelworkbench.trainer.runs.RunRecord;
 import org.modelworkbench.trainer.runs.RunStore;
 import org.modelworkbench.trainer.train.Checkpoints;
@@ -69,6 +71,7 @@ public final class ProbeModel implements AutoCloseable {
     private final String weightsSource;
     private final String dataset;
     private final ProgramIndex index;
+    private final Map<String, Parameter> parameters = new java.util.HashMap<>();
     private final int channels;
     private final int height;
     private final int width;
@@ -80,6 +83,9 @@ public final class ProbeModel implements AutoCloseable {
         this.weightsSource = weightsSource;
         this.dataset = dataset;
         this.index = new ProgramIndex(model.program());
+        for (Pair<String, Parameter> p : model.block().getParameters()) {
+            parameters.put(p.getKey(), p.getValue());
+        }
         var input = model.program().inputShapes().get(0);
         this.channels = input.dim(1);
         this.height = input.dim(2);
@@ -301,13 +307,10 @@ public final class ProbeModel implements AutoCloseable {
         return new CapturedTensor(a.getShape().getShape(), a.toType(DataType.FLOAT32, false).toFloatArray());
     }
 
+    /** The current array of parameter {@code name} ("conv1.weight"), or null when the design has none. */
     private NDArray parameter(String name) {
-        for (Pair<String, Parameter> p : model.block().getParameters()) {
-            if (p.getKey().equals(name)) {
-                return p.getValue().getArray();
-            }
-        }
-        return null;
+        Parameter p = parameters.get(name);
+        return p == null ? null : p.getArray();
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -748,6 +751,31 @@ public final class ProbeModel implements AutoCloseable {
                     correct += argMax(logits, b * k, k) == labels[from + b] ? 1 : 0;
                 }
             }
+        }
+        return new Evaluation(correct, n);
+    }
+
+    /**
+     * The accuracy on the first {@code count} images of {@code split} (all of them when it holds fewer),
+     * prepared for this model {@code batchSize} at a time (so that a 224×224 design never holds the whole
+     * split at its input size), each normalised batch changed by {@code transform} before the model sees it.
+     */
+    public Evaluation evaluate(ImageDataset split, Normalization normalization, int count, BatchTransform transform,
+                               int batchSize) {
+        checkBatch(batchSize);
+        if (count < 1) {
+            throw new IllegalArgumentException("the number of images must be at least 1: " + count);
+        }
+        int n = Math.min(count, split.size());
+        int correct = 0;
+        for (int from = 0; from < n; from += batchSize) {
+            int[] chosen = new int[Math.min(n, from + batchSize) - from];
+            for (int i = 0; i < chosen.length; i++) {
+                chosen[i] = from + i;
+            }
+            ProbeImages batch = ProbeImages.fromDataset(split, normalization, ImageSelection.indices(chosen), channels,
+                    height, width);
+            correct += evaluate(batch, transform, batchSize).correct();
         }
         return new Evaluation(correct, n);
     }

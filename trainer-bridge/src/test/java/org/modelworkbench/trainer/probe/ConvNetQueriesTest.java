@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.modelworkbench.trainer.capture.Activation;
 import org.modelworkbench.trainer.capture.CapturedTensor;
 import org.modelworkbench.trainer.capture.GradientCapture;
+import org.modelworkbench.trainer.data.ImageDataset;
+import org.modelworkbench.trainer.data.Normalization;
 import org.modelworkbench.trainer.engine.TestEngine;
 
 class ConvNetQueriesTest {
@@ -109,15 +111,28 @@ class ConvNetQueriesTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no labels");
     }
 
+    @Test
+    void evaluatingASplitBatchByBatchCountsWhatEvaluatingItsPreparedImagesCounts() {
+        int[] labels = {0, 3, 7, 3, 1, 2, 2};
+        ImageDataset data = noise(labels);
+        ProbeImages firstFive = ProbeImages.fromDataset(data, Normalization.FASHION_MNIST, ImageSelection.first(5), 1, 28,
+                28);
+        Evaluation all = model.evaluate(firstFive, BatchTransform.IDENTITY, 5);
+
+        assertThat(model.evaluate(data, Normalization.FASHION_MNIST, 5, BatchTransform.IDENTITY, 2)).isEqualTo(all);
+        assertThat(model.evaluate(data, Normalization.FASHION_MNIST, 50, BatchTransform.IDENTITY, 3).total()).isEqualTo(7);
+    }
+
     /** Random images with the given labels, through the dataset path. */
     private static ProbeImages labelled(int count, int[] labels) {
+        return ProbeImages.fromDataset(noise(labels), Normalization.FASHION_MNIST, ImageSelection.first(count), 1, 28, 28);
+    }
+
+    private static ImageDataset noise(int[] labels) {
         java.util.Random r = new java.util.Random(4);
-        byte[] px = new byte[count * 784];
+        byte[] px = new byte[labels.length * 784];
         r.nextBytes(px);
-        var data = new org.modelworkbench.trainer.data.ImageDataset("noise", List.of("0", "1", "2", "3", "4", "5", "6",
-                "7", "8", "9"), 1, 28, 28, px, labels);
-        return ProbeImages.fromDataset(data, org.modelworkbench.trainer.data.Normalization.FASHION_MNIST,
-                ImageSelection.first(count), 1, 28, 28);
+        return new ImageDataset("noise", List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), 1, 28, 28, px, labels);
     }
 
     @Test

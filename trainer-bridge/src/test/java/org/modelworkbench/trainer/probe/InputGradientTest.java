@@ -58,6 +58,22 @@ class InputGradientTest {
     }
 
     @Test
+    void aChannelsLastSwinStageIsScoredAtTheCentreOfItsMapNotOfItsChannels() throws Exception {
+        try (ProbeModel model = ProbeModel.untrained(ProbeDesigns.swin(), 4)) {
+            // block2 writes N×8×8×12 (H×W×C): read channels-first it would be 8×12 "pixels" of 8 channels
+            InputGradient g = model.inputGradient(RandomImages.of(model, 1, 3), "block2", ErfMode.LUO2016);
+            assertThat(g.outputHeight()).isEqualTo(8);
+            assertThat(g.outputWidth()).isEqualTo(8);
+            assertThat(g.gradient().shape()).containsExactly(1, 1, 16, 16);
+            double total = 0;
+            for (float v : g.gradient().values()) {
+                total += Math.abs(v);
+            }
+            assertThat(total).isGreaterThan(0);
+        }
+    }
+
+    @Test
     void forOneConvolutionLuosGradientIsTheSumOfItsKernelsOverOutputChannels() throws Exception {
         try (ProbeModel model = ProbeModel.untrained(ProbeDesigns.oneConv(), 5)) {
             InputGradient g = model.inputGradient(RandomImages.of(model, 1, 2), "c", ErfMode.LUO2016);
