@@ -33,8 +33,8 @@ public interface OpObserver {
     /**
      * An internal value of op {@code index}, named by its kernel: "attention" for the post-softmax
      * probabilities of attention.sdpa (N×h×T×T) and swin.window_attention_core (N×windows×h×W²×W²,
-     * see {@link WindowGeometry}); "delta", "B" and "C" for mamba.selective_scan (N×K×D×L, N×K×S×L,
-     * N×K×S×L). The array belongs to the step's manager.
+     * see {@link WindowGeometry}); "delta", "B", "C", "A" and "u" for mamba.selective_scan
+     * (N×K×D×L, N×K×S×L, N×K×S×L, K×D×S, N×K×D×L). The array belongs to the step's manager.
      */
     default void captured(int index, Op op, String name, NDArray value) {
     }

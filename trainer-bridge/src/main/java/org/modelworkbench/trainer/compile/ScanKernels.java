@@ -65,6 +65,8 @@ final class ScanKernels {
      * k, x_dbl = x_proj_weight[k]·u → (Δ_raw, B, C); Δ = softplus(dt_projs_weight[k]·Δ_raw + dt_projs_bias[k]);
      * h_t = exp(Δ_t·A)·h_{t−1} + Δ_t·B_t·u_t; y_t = C_t·h_t + D·u_t, with A = −exp(A_logs).
      * The recurrence runs as {@link SelectiveScan}: passes over chunks side by side instead of L steps.
+     * When captured it hands out "delta" (N×K×D×L, after softplus), "B" and "C" (N×K×S×L), "A" (K×D×S,
+     * negative) and "u" (N×K×D×L, the scanned input); Mamba's 1-D mixer is the case K = 1.
      */
     static Kernel selectiveScan(Op op, ParamValues p, Kernel.Params ps) {
         int k = op.in(0).dim(1);
@@ -93,6 +95,9 @@ final class ScanKernels {
                 step.capture("delta", delta);
                 step.capture("B", parts.get(1));
                 step.capture("C", parts.get(2));
+                // The hidden-attention views (views-exact §4) also need A and the scanned input itself.
+                step.capture("A", a);
+                step.capture("u", u);
             }
             return new NDList(SelectiveScan.scan(u, delta, a, parts.get(1), parts.get(2),
                     step.value(ds).reshape(k, d)));

@@ -191,7 +191,7 @@ class ActivationCaptureTest {
         forward(model, images(), capture);
 
         List<Internal> internals = capture.internals();
-        assertThat(internals).extracting(Internal::name).containsExactly("delta", "B", "C");
+        assertThat(internals).extracting(Internal::name).containsExactly("delta", "B", "C", "A", "u");
         long[] delta = internals.get(0).tensor().shape();
         assertThat(delta[0]).isEqualTo(2);
         assertThat(delta[1]).isEqualTo(4); // four directions
