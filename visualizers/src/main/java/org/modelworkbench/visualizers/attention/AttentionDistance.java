@@ -63,7 +63,8 @@ public final class AttentionDistance {
         if (layers == null || layers.isEmpty()) {
             throw new IllegalArgumentException("mean attention distance needs at least one layer");
         }
-        int heads = AttentionTensors.tokens(layers.get(0), "attention of layer 0") > 0 ? layers.get(0).dim(1) : 0;
+        AttentionTensors.tokens(layers.get(0), "attention of layer 0");
+        int heads = layers.get(0).dim(1);
         float[] out = new float[layers.size() * heads];
         for (int l = 0; l < layers.size(); l++) {
             FloatTensor a = layers.get(l);

@@ -41,13 +41,17 @@ public final class QueryAttention {
         int patches = g * g;
         float[] v = attention.values();
         float[] per = new float[heads * patches];
-        float[] mean = new float[patches];
+        double[] sum = new double[patches];
         for (int h = 0; h < heads; h++) {
             int row = ((image * heads + h) * n + token) * n + prefixTokens;
             System.arraycopy(v, row, per, h * patches, patches);
             for (int j = 0; j < patches; j++) {
-                mean[j] += v[row + j] / heads;
+                sum[j] += v[row + j];
             }
+        }
+        float[] mean = new float[patches];
+        for (int j = 0; j < patches; j++) {
+            mean[j] = (float) (sum[j] / heads);
         }
         return new Maps(FloatTensor.of(per, heads, g, g), FloatTensor.of(mean, g, g), token);
     }

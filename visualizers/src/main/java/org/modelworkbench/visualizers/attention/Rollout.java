@@ -1,5 +1,6 @@
 package org.modelworkbench.visualizers.attention;
 
+import java.util.Arrays;
 import java.util.List;
 import org.modelworkbench.visualizers.tensor.FloatTensor;
 
@@ -24,7 +25,7 @@ public final class Rollout {
         if (options.prefixTokens() > 0) {
             source[0] = 1;
         } else {
-            java.util.Arrays.fill(source, 1.0 / tokens);
+            Arrays.fill(source, 1.0 / tokens);
         }
         double[] row = rowTimesR(source);
         int p = options.prefixTokens();
@@ -44,7 +45,7 @@ public final class Rollout {
         double[] next = new double[n];
         for (int l = layers.size() - 1; l >= 0; l--) {
             double[] a = layers.get(l);
-            java.util.Arrays.fill(next, 0);
+            Arrays.fill(next, 0);
             for (int i = 0; i < n; i++) {
                 double c = cur[i];
                 if (c == 0) {
@@ -130,7 +131,7 @@ public final class Rollout {
         double[] next = new double[n * n];
         for (int l = 1; l < layers.size(); l++) {
             double[] a = layers.get(l);
-            java.util.Arrays.fill(next, 0);
+            Arrays.fill(next, 0);
             for (int i = 0; i < n; i++) {
                 for (int k = 0; k < n; k++) {
                     double c = a[i * n + k];

@@ -18,8 +18,10 @@ import org.modelworkbench.visualizers.tensor.FloatTensor;
  * precision (the reference's fp16 underflows). The L×L matrices are computed in blocks of 64 rows and
  * columns, each factor referenced to a block edge so that every exponential is ≤ 1: exp(s_i − s_j) =
  * exp(s_i − s_{I₀})·exp(s_{I₀} − s_{J₁})·exp(s_{J₁} − s_j). That turns the O(D·N·L²) exponentials
- * into O(D·N·L) and leaves multiply–adds, and a factor that underflows only ever drops a term whose
- * true value is below 1e-308. Memory: O(L²) per matrix; O(D·L²) only for {@link #allChannels}.
+ * into O(D·N·L) and leaves multiply–adds; a state's block pair whose terms are all below 1e-60 (the
+ * state has forgotten that far back) is skipped, far under the float resolution of the result. Memory:
+ * O(L²) per matrix (a double accumulator, 8·L² bytes, plus the float result); O(D·L²) only for
+ * {@link #allChannels}.
  *
  * <p>Immutable; the channel matrices are computed on the common fork–join pool, one block row per task.
  */
@@ -37,6 +39,11 @@ public final class HiddenAttention {
     private static final int BLOCK = 64;
     /** Largest exponent range inside one diagonal block for which the ≥ 1 correction is used. */
     private static final double SAFE_RANGE = 600;
+    /**
+     * A block pair whose every term is below this is skipped: far under the smallest float (1.4e-45)
+     * that the matrices are returned in, so no returned value above 1e-45 changes.
+     */
+    private static final double NEGLIGIBLE = 1e-60;
     /** exp of anything below this is 0 in double. */
     private static final double UNDERFLOW = -746;
 
@@ -268,6 +275,16 @@ public final class HiddenAttention {
             }
         }
         int blocks = (len + BLOCK - 1) / BLOCK;
+        // The largest |p| and |q| of each state in each block bound what a block pair can contribute.
+        final double[] pMax = new double[n * blocks];
+        final double[] qMax = new double[n * blocks];
+        for (int k = 0; k < n; k++) {
+            for (int l = 0; l < len; l++) {
+                int e = k * blocks + l / BLOCK;
+                pMax[e] = Math.max(pMax[e], Math.abs(p[k * len + l]));
+                qMax[e] = Math.max(qMax[e], Math.abs(q[k * len + l]));
+            }
+        }
         IntStream.range(0, blocks).parallel().forEach(blockRow -> {
             int i0 = blockRow * BLOCK;
             int i1 = Math.min(i0 + BLOCK, len);
@@ -277,7 +294,7 @@ public final class HiddenAttention {
                 for (int k = 0; k < n; k++) {
                     int o = k * len;
                     double g = decay ? Math.exp(s[o + i0] - s[o + j1 - 1]) * weight : weight;
-                    if (g == 0) {
+                    if (Math.abs(g) * pMax[k * blocks + blockRow] * qMax[k * blocks + jb] < NEGLIGIBLE) {
                         continue; // this state has forgotten block jb by block blockRow
                     }
                     for (int i = i0; i < i1; i++) {
