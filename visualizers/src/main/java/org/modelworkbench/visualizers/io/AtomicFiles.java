@@ -6,6 +6,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file so that a reader never sees it half written: the bytes go to a temporary file in
@@ -46,14 +48,16 @@ public final class AtomicFiles {
         } catch (IOException e) {
             throw new IOException("cannot create the folder " + dir + " for " + target.getFileName() + ": " + e, e);
         }
-        Path tmp;
+        // Not Files.createTempFile: it makes the file owner-only (0600), and the move would keep that.
+        Path tmp = dir.resolve("." + absolute.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        OutputStream raw;
         try {
-            tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+            raw = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new IOException("cannot write in the folder " + dir + ": " + e, e);
         }
         try {
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            try (OutputStream out = new java.io.BufferedOutputStream(raw, 1 << 16)) {
                 content.writeTo(out);
             }
             try {
