@@ -11,7 +11,8 @@ import org.modelworkbench.visualizers.curves.AxisTicks;
 /**
  * The frame of a 2-D plot shared by {@link LineChart} and {@link ScatterFigure}: a y axis with nice
  * ticks and grid lines, an x axis that is numeric (nice ticks) or categorical (one tick per name,
- * labels turned 45° when they would collide), axis labels, and the mapping from data to pixels.
+ * labels turned 45° when they would collide, and only every k-th written when even turned ones
+ * would), axis labels, and the mapping from data to pixels.
  */
 final class Axes {
     final AxisTicks y;
@@ -21,6 +22,8 @@ final class Axes {
     final String yLabel;
     final Theme theme;
     final boolean rotate;
+    /** Every how many categories a label is written (1 unless turned labels would overlap). */
+    final int step;
     /** Room the axes need outside the plot rectangle, device pixels. */
     final int left;
     final int bottom;
@@ -55,6 +58,12 @@ final class Axes {
         }
         this.left = (int) Math.ceil(leftNeed);
         this.rotate = turn;
+        int every = 1;
+        if (turn) {
+            double slot = (double) plotWidth / categories.size();
+            every = (int) Math.max(1, Math.ceil(tickH / (slot * Math.sin(Math.PI / 4))));
+        }
+        this.step = every;
         this.bottom = (int) Math.ceil(labelsH + theme.px(8) + (this.xLabel.isEmpty() ? 0 : Text.height(lf) + theme.px(4)));
     }
 
@@ -97,6 +106,9 @@ final class Axes {
                 g.setColor(Theme.color(theme.axis()));
                 g.draw(new Line2D.Double(xx, tickTop, xx, tickTop + theme.px(4)));
                 g.setColor(Theme.color(theme.text()));
+                if (i % step != 0) {
+                    continue;
+                }
                 if (rotate) {
                     Text.drawRotated(g, tf, categories.get(i), xx, tickTop + theme.px(6), -45, 1, 0.5);
                 } else {

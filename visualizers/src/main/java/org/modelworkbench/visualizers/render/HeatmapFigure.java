@@ -60,7 +60,8 @@ public final class HeatmapFigure implements Figure {
     private final int colorBarY;
     private final int width;
     private final int height;
-    private BufferedImage mapLayer;
+    /** Built on first use; volatile so a figure may be rendered from any thread. */
+    private volatile BufferedImage mapLayer;
 
     private HeatmapFigure(Builder b) {
         this.map = b.map;
@@ -167,13 +168,16 @@ public final class HeatmapFigure implements Figure {
 
     /**
      * The map's colour layer at the map area's size, before the underlay and opacity: opaque map
-     * colours, NaN transparent (or hatched when the figure hatches NaN).
+     * colours, NaN transparent (or hatched when the figure hatches NaN). The image is the figure's
+     * own (built once): read it, do not draw on it.
      */
     public BufferedImage mapLayer() {
-        if (mapLayer == null) {
-            mapLayer = buildMapLayer();
+        BufferedImage layer = mapLayer;
+        if (layer == null) {
+            layer = buildMapLayer();
+            mapLayer = layer;
         }
-        return mapLayer;
+        return layer;
     }
 
     private BufferedImage buildMapLayer() {

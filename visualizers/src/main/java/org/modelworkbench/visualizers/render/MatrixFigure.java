@@ -19,7 +19,8 @@ import org.modelworkbench.visualizers.tensor.FloatTensor;
  * A labelled matrix as a heat-map: CKA layer × layer, a confusion-like table. Row labels on the
  * left, column labels below (turned 45° when they would collide), square cells, the value written
  * in each cell when the matrix is small enough to read (black or white, whichever contrasts with
- * the cell), and a colour bar. NaN cells are left blank. Row 0 is at the top.
+ * the cell), and a colour bar. NaN cells are left blank. Row 0 is at the top. When cells are
+ * smaller than the text, only every k-th row and column is labelled, so labels never overlap.
  */
 public final class MatrixFigure implements Figure {
     private final FloatTensor matrix;
@@ -35,6 +36,9 @@ public final class MatrixFigure implements Figure {
     private final String numberFormat;
     private final int cell;
     private final boolean rotate;
+    /** Every how many rows / columns a label is written (1 unless the cells are smaller than the text). */
+    private final int rowStep;
+    private final int columnStep;
     private final Rectangle area;
     private final ColorBar colorBar;
     private final int colorBarX;
@@ -54,7 +58,7 @@ public final class MatrixFigure implements Figure {
         this.title = b.title == null ? "" : b.title;
         this.xLabel = b.xLabel == null ? "" : b.xLabel;
         this.yLabel = b.yLabel == null ? "" : b.yLabel;
-        int logicalCell = b.cellSize > 0 ? b.cellSize : Math.max(8, Math.min(40, 360 / Math.max(r, c)));
+        int logicalCell = b.cellSize > 0 ? b.cellSize : Math.max(2, Math.min(40, 480 / Math.max(r, c)));
         this.cell = theme.px(logicalCell);
         this.numberFormat = b.numberFormat;
         Font tf = theme.tickFont();
@@ -64,6 +68,9 @@ public final class MatrixFigure implements Figure {
         int m = theme.px(theme.margin());
         double widestCol = Text.maxWidth(tf, columnLabels);
         this.rotate = widestCol > cell - theme.px(3);
+        double tickH = Text.height(tf);
+        this.rowStep = (int) Math.max(1, Math.ceil(tickH / cell));
+        this.columnStep = rotate ? (int) Math.max(1, Math.ceil(tickH / (cell * Math.sin(Math.PI / 4)))) : 1;
         double colLabelsH = rotate ? widestCol * Math.sin(Math.PI / 4) + Text.height(tf) : Text.height(tf);
         double rowLabelsW = Text.maxWidth(tf, rowLabels);
         int left = m + (int) Math.ceil((yLabel.isEmpty() ? 0 : Text.height(lf) + theme.px(4)) + rowLabelsW + theme.px(6));
@@ -193,11 +200,11 @@ public final class MatrixFigure implements Figure {
             }
         }
         g.setColor(Theme.color(theme.text()));
-        for (int i = 0; i < r; i++) {
+        for (int i = 0; i < r; i += rowStep) {
             Text.draw(g, tf, rowLabels.get(i), area.x - theme.px(5), area.y + (i + 0.5) * cell, 1, 0.5);
         }
         double labelTop = area.y + area.height + theme.px(5);
-        for (int j = 0; j < c; j++) {
+        for (int j = 0; j < c; j += columnStep) {
             double cx = area.x + (j + 0.5) * cell;
             if (rotate) {
                 Text.drawRotated(g, tf, columnLabels.get(j), cx, labelTop, -45, 1, 0.5);
@@ -315,7 +322,7 @@ public final class MatrixFigure implements Figure {
             return this;
         }
 
-        /** The side of a cell in logical pixels (default: 360 / the larger dimension, within 8…40). */
+        /** The side of a cell in logical pixels (default: 480 / the larger dimension, within 2…40). */
         public Builder cellSize(int px) {
             if (px < 1) {
                 throw new IllegalArgumentException("cell size must be at least 1 pixel, got " + px);
