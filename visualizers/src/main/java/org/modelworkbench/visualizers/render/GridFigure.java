@@ -1,5 +1,6 @@
 package org.modelworkbench.visualizers.render;
 
+import org.modelworkbench.visualizers.io.Csv;
 import java.awt.BasicStroke;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -264,6 +265,24 @@ public final class GridFigure implements Figure {
         Rectangle r = colorBar.barBounds();
         r.translate(colorBarX, colorBarY);
         return Optional.of(r);
+    }
+
+    /**
+     * The numbers behind the figure as a long table: group (header), index (−1 for a mean), label,
+     * y, x, value; one row per cell of every tile, in drawing order.
+     */
+    public Csv csv() {
+        Csv csv = Csv.withHeader("group", "index", "label", "y", "x", "value");
+        for (Group g : groups) {
+            for (Tile t : g.tiles()) {
+                int w = t.map().dim(1);
+                float[] v = t.map().values();
+                for (int k = 0; k < v.length; k++) {
+                    csv.add(g.header(), t.index(), t.label(), k / w, k % w, v[k]);
+                }
+            }
+        }
+        return csv;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.modelworkbench.visualizers.render;
 
+import org.modelworkbench.visualizers.io.Csv;
 import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
 import java.awt.Composite;
@@ -249,6 +250,15 @@ public final class HeatmapFigure implements Figure {
 
     private static int byteOf(float v) {
         return v > 0 ? v < 1 ? Math.round(v * 255) : 255 : 0; // NaN and negatives → 0
+    }
+
+    /**
+     * The numbers behind the figure: the map as a wide table, one row per map row (y, labelled 0…H−1)
+     * headed "y" and one column per map column headed by its x, at the map's own resolution (not
+     * upsampled).
+     */
+    public Csv csv() {
+        return Csv.matrix(map, "y", null, null);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.modelworkbench.visualizers.render;
 
+import org.modelworkbench.visualizers.io.Csv;
 import java.awt.BasicStroke;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -143,6 +144,35 @@ public final class LineChart implements Figure {
     /** The y axis's ticks. */
     public List<Double> yTicks() {
         return axes.y.values();
+    }
+
+    /**
+     * The numbers behind the chart. Categorical: one row per category, a column per series
+     * ({@code category, <series 1>, <series 2>, …}). Numeric: a long table {@code series, x, y}.
+     */
+    public Csv csv() {
+        if (axes.categories != null) {
+            List<String> header = new ArrayList<>();
+            header.add("category");
+            series.forEach(s -> header.add(s.name()));
+            Csv csv = Csv.withHeader(header);
+            for (int i = 0; i < axes.categories.size(); i++) {
+                Object[] row = new Object[series.size() + 1];
+                row[0] = axes.categories.get(i);
+                for (int s = 0; s < series.size(); s++) {
+                    row[s + 1] = series.get(s).y()[i];
+                }
+                csv.add(row);
+            }
+            return csv;
+        }
+        Csv csv = Csv.withHeader("series", "x", "y");
+        for (Series s : series) {
+            for (int i = 0; i < s.y().length; i++) {
+                csv.add(s.name(), s.x()[i], s.y()[i]);
+            }
+        }
+        return csv;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.modelworkbench.visualizers.render;
 
+import org.modelworkbench.visualizers.io.Csv;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
@@ -156,6 +157,11 @@ public final class MatrixFigure implements Figure {
                     + matrix.dim(1) + " matrix");
         }
         return new Rectangle2D.Double(area.x + col * cell, area.y + row * cell, cell, cell);
+    }
+
+    /** The numbers behind the figure: the matrix as a wide table with its row and column labels. */
+    public Csv csv() {
+        return Csv.matrix(matrix, "", rowLabels, columnLabels);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.modelworkbench.visualizers.render;
 
+import org.modelworkbench.visualizers.io.Csv;
 import java.awt.BasicStroke;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -125,6 +126,16 @@ public final class ScatterFigure implements Figure {
             }
         }
         return hit < 0 ? OptionalInt.empty() : OptionalInt.of(hit);
+    }
+
+    /** The numbers behind the figure: {@code index, x, y, category, highlighted}, one row per point. */
+    public Csv csv() {
+        Csv csv = Csv.withHeader("index", "x", "y", "category", "highlighted");
+        for (int i = 0; i < x.length; i++) {
+            String c = category == null ? "" : names.get(category[i]);
+            csv.add(i, x[i], y[i], c, highlighted[i]);
+        }
+        return csv;
     }
 
     @Override

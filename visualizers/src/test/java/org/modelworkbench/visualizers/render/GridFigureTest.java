@@ -94,4 +94,15 @@ class GridFigureTest {
         assertThatThrownBy(() -> GridFigure.builder().build()).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least one tile");
     }
+
+    @Test
+    void theCsvListsEveryCellOfEveryTileWithItsGroupAndIndex() {
+        FloatTensor k = FloatTensor.of(new float[] {1, -1, 5, 5, 3, 1}, 3, 1, 2);
+        String[] lines = GridFigure.ofClusters(k, new int[] {0, 1, 0}, List.of("a", "b")).build().csv().text().split("\r\n");
+        assertThat(lines[0]).isEqualTo("group,index,label,y,x,value");
+        assertThat(lines[1]).isEqualTo("a (2),-1,mean,0,0,2.0");
+        assertThat(lines[3]).isEqualTo("a (2),0,0,0,0,1.0");
+        assertThat(lines).hasSize(1 + 2 * (3 + 2));
+        assertThat(lines[lines.length - 1]).isEqualTo("b (1),1,1,0,1,5.0");
+    }
 }

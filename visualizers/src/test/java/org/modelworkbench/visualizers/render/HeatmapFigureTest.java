@@ -189,4 +189,11 @@ class HeatmapFigureTest {
         assertThatThrownBy(() -> HeatmapFigure.builder(FloatTensor.zeros(2, 2)).underlay(FloatTensor.zeros(2, 4, 4)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[2, 4, 4]");
     }
+
+    @Test
+    void theCsvHoldsTheMapAtItsOwnResolutionNotTheUpsampledPixels() {
+        HeatmapFigure f = HeatmapFigure.builder(FloatTensor.of(new float[] {0, 1.5f, Float.NaN, 3}, 2, 2)).upsample(64, 64)
+                .build();
+        assertThat(f.csv().text()).isEqualTo("y,0,1\r\n0,0.0,1.5\r\n1,NaN,3.0\r\n");
+    }
 }

@@ -101,4 +101,13 @@ class LineChartTest {
         assertThatThrownBy(() -> LineChart.numeric().build()).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least one series");
     }
+
+    @Test
+    void theCsvIsATablePerCategoryOrALongTableOfPoints() {
+        LineChart c = LineChart.categorical(List.of("stem", "head")).series("ViT", new double[] {0, -1})
+                .series("CNN", new double[] {Double.NaN, 2}).build();
+        assertThat(c.csv().text()).isEqualTo("category,ViT,CNN\r\nstem,0.0,NaN\r\nhead,-1.0,2.0\r\n");
+        LineChart n = LineChart.numeric().series("r", new double[] {1, 2}, new double[] {0.5, 0.25}).build();
+        assertThat(n.csv().text()).isEqualTo("series,x,y\r\nr,1.0,0.5\r\nr,2.0,0.25\r\n");
+    }
 }

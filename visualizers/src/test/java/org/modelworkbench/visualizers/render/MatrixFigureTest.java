@@ -103,4 +103,11 @@ class MatrixFigureTest {
         assertThatThrownBy(() -> MatrixFigure.builder(CKA).numberFormat("%d"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("%d");
     }
+
+    @Test
+    void theCsvCarriesTheLabels() {
+        MatrixFigure f = MatrixFigure.builder(FloatTensor.of(new float[] {1, 0.5f, 0.5f, 1}, 2, 2))
+                .labels(List.of("stage1", "stage2, last")).build();
+        assertThat(f.csv().text()).isEqualTo(",stage1,\"stage2, last\"\r\nstage1,1.0,0.5\r\n\"stage2, last\",0.5,1.0\r\n");
+    }
 }

@@ -58,4 +58,11 @@ class ScatterFigureTest {
         assertThatThrownBy(() -> ScatterFigure.builder(X, Y).highlight(4))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4");
     }
+
+    @Test
+    void theCsvNamesEachPointsCategoryAndHighlight() {
+        ScatterFigure f = ScatterFigure.builder(new double[] {1, 2}, new double[] {3, 4})
+                .categories(new int[] {1, 0}, List.of("cat", "dog")).highlight(1).build();
+        assertThat(f.csv().text()).isEqualTo("index,x,y,category,highlighted\r\n0,1.0,3.0,dog,false\r\n1,2.0,4.0,cat,true\r\n");
+    }
 }
