@@ -10,17 +10,17 @@ import org.modelworkbench.projects.templates.TemplateInfo;
 import org.modelworkbench.projects.templates.Templates;
 
 /** Resolves a command-line argument that names a project file or a shipped template. */
-final class DesignSource {
+public final class DesignSource {
     private DesignSource() {
     }
 
     /** The project file the argument names, when it names an existing file rather than a template. */
-    static java.util.Optional<Path> file(String fileOrTemplate) {
+    public static java.util.Optional<Path> file(String fileOrTemplate) {
         Path path = Path.of(fileOrTemplate);
         return Files.isRegularFile(path) ? java.util.Optional.of(path.toAbsolutePath()) : java.util.Optional.empty();
     }
 
-    static Design load(String fileOrTemplate) throws ProjectFileException {
+    public static Design load(String fileOrTemplate) throws ProjectFileException {
         Path path = Path.of(fileOrTemplate);
         if (Files.exists(path)) {
             return ProjectFiles.read(path);

@@ -1,0 +1,42 @@
+package org.modelworkbench.app.visualize;
+
+import java.util.Arrays;
+import org.modelworkbench.trainer.capture.CapturedTensor;
+import org.modelworkbench.visualizers.tensor.FloatTensor;
+
+/** Captured tensors (the trainer's) as the visualizers' arrays: same row-major values, int dimensions. */
+public final class Tensors {
+    private Tensors() {
+    }
+
+    public static FloatTensor of(CapturedTensor t) {
+        long[] s = t.shape();
+        int[] shape = new int[s.length];
+        for (int i = 0; i < s.length; i++) {
+            shape[i] = Math.toIntExact(s[i]);
+        }
+        return new FloatTensor(shape, t.values());
+    }
+
+    /** Integer labels or classes as a float tensor (bundles hold float tensors only). */
+    public static FloatTensor ofInts(int[] values) {
+        float[] f = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            f[i] = values[i];
+        }
+        return new FloatTensor(new int[] {values.length}, f);
+    }
+
+    /** The ints of a tensor made by {@link #ofInts}. */
+    public static int[] ints(FloatTensor t) {
+        return Arrays.stream(toDoubles(t.values())).mapToInt(d -> (int) Math.round(d)).toArray();
+    }
+
+    private static double[] toDoubles(float[] v) {
+        double[] d = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            d[i] = v[i];
+        }
+        return d;
+    }
+}
