@@ -1,24 +1,16 @@
 package org.modelworkbench.app.gui.profile;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.modelworkbench.app.folders.AppFolders;
+import org.modelworkbench.app.gui.child.ChildProcess;
 import org.modelworkbench.blocks.shape.Shape;
 import org.modelworkbench.projects.design.Design;
 import org.modelworkbench.projects.files.ProjectFileException;
@@ -42,8 +34,6 @@ public final class MeasureProcess {
     /** The allocator libtorch is fastest with on Linux (Debian package libtcmalloc-minimal4). */
     public static final Path TCMALLOC = Path.of("/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4");
     static final String MAIN_CLASS = "org.modelworkbench.app.Main";
-    private static final Pattern PROGRESS = Pattern.compile("^measuring (\\d{1,3})%: (.*)$");
-    private static final int TAIL = 20;
 
     /**
      * How to start the child.
@@ -65,10 +55,15 @@ public final class MeasureProcess {
 
         /** This JVM's java, class path and data folder; tcmalloc preloaded where the system has it. */
         public static Launch current() {
+            return current(AppFolders.standard().data());
+        }
+
+        /** This JVM's java and class path with the data folder {@code dataDir}; tcmalloc preloaded where the system has it. */
+        public static Launch current(Path dataDir) {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             Map<String, String> env = new HashMap<>();
             env.put("LD_PRELOAD", preload(System.getenv("LD_PRELOAD"), Files.isReadable(TCMALLOC)));
-            return new Launch(java, System.getProperty("java.class.path"), AppFolders.standard().data(),
+            return new Launch(java, System.getProperty("java.class.path"), dataDir,
                     Path.of(System.getProperty("java.io.tmpdir")), env);
         }
 
@@ -126,8 +121,7 @@ public final class MeasureProcess {
     }
 
     private final Launch launch;
-    private volatile Process process;
-    private volatile boolean cancelled;
+    private final ChildProcess child = new ChildProcess("measuring");
 
     public MeasureProcess(Launch launch) {
         this.launch = Objects.requireNonNull(launch);
@@ -161,156 +155,38 @@ public final class MeasureProcess {
         } catch (ProjectFileException | IOException e) {
             return new Outcome.Failed("The design could not be handed to the measuring process: " + e.getMessage());
         } finally {
-            deleteQuietly(folder);
+            ChildProcess.deleteQuietly(folder);
         }
     }
 
     private Outcome runChild(List<String> command, Listener listener, long start) {
-        ProcessBuilder pb = new ProcessBuilder(command);
-        launch.environment().forEach((k, v) -> {
-            if (v == null) {
-                pb.environment().remove(k);
-            } else {
-                pb.environment().put(k, v);
-            }
-        });
-        Process p;
-        synchronized (this) {
-            if (cancelled) {
-                return new Outcome.Cancelled();
-            }
-            try {
-                p = pb.start();
-            } catch (IOException e) {
-                return new Outcome.Failed("The measuring process could not start (" + launch.java() + "): "
-                        + e.getMessage());
-            }
-            process = p;
-        }
-        Thread hook = new Thread(() -> kill(p), "measure-child-cleanup");
-        Runtime.getRuntime().addShutdownHook(hook);
+        ChildProcess.Result r;
         try {
-            p.getOutputStream().close();
-            // Standard output on a thread of its own (not a shared pool, which may have a single worker).
-            CompletableFuture<String> out = new CompletableFuture<>();
-            Thread reader = new Thread(() -> out.complete(readAll(p.getInputStream())), "measure-child-stdout");
-            reader.setDaemon(true);
-            reader.start();
-            Deque<String> tail = new ArrayDeque<>();
-            readErrors(p.getErrorStream(), listener, tail);
-            int code = p.waitFor();
-            String json = out.join();
-            if (cancelled) {
-                return new Outcome.Cancelled();
-            }
-            if (code != 0) {
-                return new Outcome.Failed(failure(code, tail));
-            }
-            try {
-                return new Outcome.Measured(ProfileJson.read(json), (System.nanoTime() - start) / 1e9);
-            } catch (IOException e) {
-                return new Outcome.Failed("The measuring process answered something that is not a measured profile: "
-                        + e.getMessage().lines().findFirst().orElse(""));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            kill(p);
-            return new Outcome.Cancelled();
+            r = child.run(command, launch.environment(), listener::progress);
         } catch (IOException e) {
-            // Killing the child closes its streams under the reader.
-            return cancelled ? new Outcome.Cancelled()
-                    : new Outcome.Failed("Reading the measuring process failed: " + e.getMessage());
-        } finally {
-            kill(p);
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook runs anyway
-            }
+            return child.isCancelled() ? new Outcome.Cancelled()
+                    : new Outcome.Failed("The measuring process could not start (" + launch.java() + "): " + e.getMessage());
+        }
+        if (r.cancelled()) {
+            return new Outcome.Cancelled();
+        }
+        if (r.exitCode() != 0) {
+            return new Outcome.Failed(ChildProcess.failure("Measuring failed", "measuring process", r.exitCode(), r.tail()));
+        }
+        try {
+            return new Outcome.Measured(ProfileJson.read(r.stdout()), (System.nanoTime() - start) / 1e9);
+        } catch (IOException e) {
+            return new Outcome.Failed("The measuring process answered something that is not a measured profile: "
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
     }
 
     /** Kills the child (and anything it started); the running {@link #run} returns Cancelled. */
     public void cancel() {
-        Process p;
-        synchronized (this) {
-            cancelled = true;
-            p = process;
-        }
-        if (p != null) {
-            kill(p);
-        }
+        child.cancel();
     }
 
     public boolean isCancelled() {
-        return cancelled;
-    }
-
-    private static void kill(Process p) {
-        if (p.isAlive()) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-        }
-    }
-
-    private static void readErrors(InputStream err, Listener listener, Deque<String> tail) throws IOException {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(err, StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                Matcher m = PROGRESS.matcher(line);
-                if (m.matches()) {
-                    listener.progress(Math.min(100, Integer.parseInt(m.group(1))) / 100.0, m.group(2));
-                } else if (!line.isBlank() && !line.startsWith("SLF4J")) {
-                    tail.addLast(line);
-                    if (tail.size() > TAIL) {
-                        tail.removeFirst();
-                    }
-                }
-            }
-        }
-    }
-
-    private static String readAll(InputStream in) {
-        try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    /** A person's sentence for a child that ended with {@code code}: its own error line if it wrote one. */
-    static String failure(int code, Deque<String> tail) {
-        for (var it = tail.descendingIterator(); it.hasNext(); ) {
-            String line = it.next();
-            if (line.startsWith("error: ")) {
-                String m = line.substring("error: ".length());
-                return "Measuring failed: " + m;
-            }
-        }
-        String why = switch (code) {
-            case 134 -> "the engine aborted (exit code 134)";
-            case 137 -> "the process was killed, probably for lack of memory (exit code 137)";
-            case 139 -> "the engine crashed (exit code 139)";
-            default -> "the measuring process ended with exit code " + code;
-        };
-        List<String> last = new ArrayList<>(tail);
-        String detail = last.isEmpty() ? "" : ": " + String.join(" / ", last.subList(Math.max(0, last.size() - 3), last.size()));
-        return "Measuring failed: " + why + detail;
-    }
-
-    private static void deleteQuietly(Path folder) {
-        if (folder == null) {
-            return;
-        }
-        try (var files = Files.walk(folder)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> {
-                try {
-                    Files.deleteIfExists(f);
-                } catch (IOException ignored) {
-                    // a temporary file left behind is harmless
-                }
-            });
-        } catch (IOException ignored) {
-            // nothing to delete
-        }
+        return child.isCancelled();
     }
 }

@@ -24,9 +24,16 @@ final class CanvasContextMenus {
     private static final String KIT_PASTE_HERE = "menu-paste-here";
 
     private final ActionRegistry actions;
+    private final java.util.function.Function<String, List<MenuItem>> nodeExtras;
 
     CanvasContextMenus(ActionRegistry actions) {
+        this(actions, id -> List.of());
+    }
+
+    /** @param nodeExtras items added below a block's own, made for the block clicked (the Visualize submenu) */
+    CanvasContextMenus(ActionRegistry actions, java.util.function.Function<String, List<MenuItem>> nodeExtras) {
         this.actions = actions;
+        this.nodeExtras = nodeExtras;
     }
 
     /** Gives the workspace's canvas the shell's menus; the canvas goes back to the kit's when the workspace leaves. */
@@ -37,7 +44,14 @@ final class CanvasContextMenus {
         List<MenuItem> background = items(BACKGROUND);
         ContextMenuProvider provider = (target, kitItems) -> {
             if (target.kind() == Kind.NODE) {
-                return block;
+                List<MenuItem> extra = nodeExtras.apply(target.nodeId());
+                if (extra.isEmpty()) {
+                    return block;
+                }
+                List<MenuItem> items = new ArrayList<>(block);
+                items.add(new SeparatorMenuItem());
+                items.addAll(extra);
+                return items;
             }
             if (target.kind() == Kind.CANVAS) {
                 List<MenuItem> items = new ArrayList<>();

@@ -32,6 +32,9 @@ import org.modelworkbench.app.gui.theme.Theme;
 import org.modelworkbench.app.gui.training.RunsFolders;
 import org.modelworkbench.app.gui.training.TrainingPanelModel;
 import org.modelworkbench.app.gui.training.TrainingServices;
+import org.modelworkbench.app.gui.profile.MeasureProcess;
+import org.modelworkbench.app.gui.visualize.VisualizePanelModel;
+import org.modelworkbench.app.gui.visualize.VisualizeProcess;
 import org.modelworkbench.blocks.library.BlockLibrary;
 import org.modelworkbench.editor.model.EditorModel;
 
@@ -62,6 +65,7 @@ public final class MainWindow {
     private final Runnable onQuit;
     private final Timeline autosaveTimer;
     private final TrainingPanelModel training;
+    private final VisualizePanelModel visualize;
     /** Starting training workers and reading run records, off the FX thread. */
     private final java.util.concurrent.ExecutorService trainingIo = java.util.concurrent.Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "training-io");
@@ -109,7 +113,12 @@ public final class MainWindow {
         host.addPanel(TrainingActions.panel(this.training));
         // A click on the breadcrumb's Up link: run wherever the keyboard is (not checked like the Alt+Up key).
         host.setOnLeaveInside(() -> actions.perform(org.modelworkbench.app.gui.actions.ActionId.LEAVE_INSIDE));
-        host.setContextMenus(new CanvasContextMenus(actions));
+        this.visualize = new VisualizePanelModel(new VisualizeProcess(MeasureProcess.Launch.current(folders.data())),
+                new RunsFolders(folders.data().resolve("runs")), trainingIo);
+        VisualizeActions.bind(shell, visualize);
+        host.addPanel(VisualizeActions.panel(visualize));
+        host.setContextMenus(new CanvasContextMenus(actions,
+                nodeId -> List.of(VisualizeActions.nodeMenu(shell, visualize, nodeId))));
         WindowMenus menus = new WindowMenus(shell, theme);
         var menuBar = menus.menuBar(snapToGrid, minimapShown);
         ToolBar tools = menus.toolBar();
@@ -178,6 +187,11 @@ public final class MainWindow {
     /** The theme in use; setting it restyles every window and is remembered. */
     public ObjectProperty<Theme> themeProperty() {
         return theme;
+    }
+
+    /** The visualizer panel's model (one per window). */
+    public VisualizePanelModel visualize() {
+        return visualize;
     }
 
     /** The training panel's model (one per window). */
@@ -276,6 +290,7 @@ public final class MainWindow {
         shutDown = true;
         autosaveTimer.stop();
         training.shutdown();
+        visualize.cancel();
         trainingIo.shutdown();
         documents.autosave().discard();
         preferences.setWindow(stage.isMaximized() ? preferences.width() : stage.getWidth(),

@@ -24,7 +24,7 @@ final class TrainingActions {
         var actions = shell.actions();
         actions.bind(ActionId.TRAIN, () -> shell.withWorkspace(TrainingActions::showPanel), shell.notEditing());
         actions.bind(ActionId.STOP_TRAINING, model::stop, model.runningProperty().not());
-        followDocuments(shell, model);
+        followDocuments(shell, model.targetProperty()::set);
         model.setOnOpenDesign(design -> shell.documents().openUntitled(design, "Opened " + design.name()
                 + ": exactly the design the run trained"));
         shell.statusBar().trackJob(model.progressProperty(), model.statusTextProperty(), model.runningProperty(),
@@ -60,12 +60,12 @@ final class TrainingActions {
         }
     }
 
-    /** Keeps the model's target on the open document: its design, name and file. */
-    private static void followDocuments(ShellContext shell, TrainingPanelModel model) {
+    /** Keeps a target (the training's, the visualizers') on the open document: its design, name and file. */
+    static void followDocuments(ShellContext shell, java.util.function.Consumer<TrainingTarget> target) {
         Document[] followed = {null};
         InvalidationListener update = o -> {
             Document d = shell.documents().document();
-            model.targetProperty().set(d == null ? null
+            target.accept(d == null ? null
                     : new TrainingTarget(d, d.model().design(), d.model().design().name(), d.path(), d.templateId()));
         };
         shell.documents().documentProperty().addListener((o, was, now) -> {

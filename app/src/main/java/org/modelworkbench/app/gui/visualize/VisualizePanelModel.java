@@ -1,0 +1,392 @@
+package org.modelworkbench.app.gui.visualize;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.modelworkbench.app.gui.training.RunsFolders;
+import org.modelworkbench.app.gui.training.TrainingTarget;
+import org.modelworkbench.projects.design.Design;
+import org.modelworkbench.trainer.runs.RunStore;
+import org.modelworkbench.trainer.runs.RunSummary;
+import org.modelworkbench.trainer.train.Checkpoints;
+import org.modelworkbench.visualizers.bundle.Bundle;
+import org.modelworkbench.visualizers.io.Csv;
+import org.modelworkbench.visualizers.render.Png;
+import org.modelworkbench.visualizers.views.Panel;
+import org.modelworkbench.visualizers.views.View;
+import org.modelworkbench.visualizers.views.ViewOptions;
+import org.modelworkbench.visualizers.views.Views;
+
+/**
+ * The visualizer panel's state, testable without a window: which view of which node of the open
+ * design, with which weights (a run of it, or fresh ones); probing in a child process
+ * ({@link VisualizeProcess}) with progress and cancel; then the view's panels drawn from the probe's
+ * bundle on a background thread whenever an option changes (the newest request wins, older results
+ * are dropped). Clicking a figure either picks a query (the view redraws) or a node (the editor
+ * selects it). All properties change on the FX thread.
+ */
+public final class VisualizePanelModel {
+    /** Which weights to probe with. */
+    public sealed interface Weights {
+        /** The newest run of exactly this design (same hash) that kept a checkpoint; untrained when there is none. */
+        record Latest() implements Weights {
+            @Override
+            public String toString() {
+                return "Newest run of this design";
+            }
+        }
+
+        record Untrained() implements Weights {
+            @Override
+            public String toString() {
+                return "Untrained (fresh weights)";
+            }
+        }
+
+        /** A run of the document's runs folder: its own design snapshot and best checkpoint. */
+        record Run(Path folder, RunSummary summary) implements Weights {
+            @Override
+            public String toString() {
+                String acc = Double.isNaN(summary.testAccuracy()) ? summary.status()
+                        : String.format(java.util.Locale.ROOT, "%.2f %%", 100 * summary.testAccuracy());
+                return "Run " + summary.runId() + " (" + acc + ")";
+            }
+        }
+    }
+
+    /** One drawn panel: the view's panel and its pixels. */
+    public record Drawn(Panel panel, BufferedImage image) {
+    }
+
+    private final VisualizeProcess process;
+    private final RunsFolders runsFolders;
+    private final Executor background;
+    private final ObjectProperty<TrainingTarget> target = new SimpleObjectProperty<>(this, "target");
+    private final StringProperty kind = new SimpleStringProperty(this, "kind");
+    private final StringProperty node = new SimpleStringProperty(this, "node");
+    private final ObjectProperty<Weights> weights = new SimpleObjectProperty<>(this, "weights", new Weights.Latest());
+    private final ObservableList<Weights> weightChoices = FXCollections.observableArrayList();
+    private final ObjectProperty<Integer> images = new SimpleObjectProperty<>(this, "images", 0);
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyObjectWrapper<Bundle> bundle = new ReadOnlyObjectWrapper<>(this, "bundle");
+    private final ObjectProperty<ViewOptions> options = new SimpleObjectProperty<>(this, "options", ViewOptions.defaults());
+    private final ObservableList<Drawn> drawn = FXCollections.observableArrayList();
+    private final ObservableList<String> notes = FXCollections.observableArrayList();
+    private final BooleanProperty drawing = new SimpleBooleanProperty(this, "drawing");
+    private final DoubleProperty lastSeconds = new SimpleDoubleProperty(this, "lastSeconds");
+    private final AtomicLong generation = new AtomicLong();
+    private Consumer<String> onSelectNode = id -> { };
+
+    public VisualizePanelModel(VisualizeProcess process, RunsFolders runsFolders, Executor background) {
+        this.process = Objects.requireNonNull(process);
+        this.runsFolders = Objects.requireNonNull(runsFolders);
+        this.background = Objects.requireNonNull(background);
+        kind.set(Views.kinds().isEmpty() ? null : Views.kinds().get(0));
+        target.addListener((o, was, now) -> refreshWeightChoices());
+        options.addListener((o, was, now) -> redraw());
+    }
+
+    // ----- properties
+
+    public ObjectProperty<TrainingTarget> targetProperty() {
+        return target;
+    }
+
+    public StringProperty kindProperty() {
+        return kind;
+    }
+
+    /** The node to probe; null: the view's default. */
+    public StringProperty nodeProperty() {
+        return node;
+    }
+
+    public ObjectProperty<Weights> weightsProperty() {
+        return weights;
+    }
+
+    /** Latest, untrained, then every run of the document's runs folder, newest first. */
+    public ObservableList<Weights> weightChoices() {
+        return weightChoices;
+    }
+
+    /** How many test images to probe; 0: the view's default. */
+    public ObjectProperty<Integer> imagesProperty() {
+        return images;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** What went wrong with the last probe or drawing, in words; empty when nothing. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Bundle> bundleProperty() {
+        return bundle.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<ViewOptions> optionsProperty() {
+        return options;
+    }
+
+    public ObservableList<Drawn> drawn() {
+        return drawn;
+    }
+
+    /** What the probe said about the weights and images used. */
+    public ObservableList<String> notes() {
+        return notes;
+    }
+
+    public BooleanProperty drawingProperty() {
+        return drawing;
+    }
+
+    /** The view of the current kind. */
+    public View view() {
+        return Views.of(kind.get());
+    }
+
+    /** Where a click on a figure that names a node goes (the editor selects it). */
+    public void setOnSelectNode(Consumer<String> c) {
+        onSelectNode = c == null ? id -> { } : c;
+    }
+
+    // ----- actions
+
+    /** Sets the view and node and probes: what the node's context menu does. */
+    public void open(String viewKind, String nodeId) {
+        kind.set(viewKind);
+        node.set(nodeId);
+        probe();
+    }
+
+    /** Re-reads the runs of the target's design (after a run ends, for instance). */
+    public void refreshWeightChoices() {
+        Weights chosen = weights.get();
+        List<Weights> list = new ArrayList<>(List.of(new Weights.Latest(), new Weights.Untrained()));
+        TrainingTarget t = target.get();
+        if (t != null) {
+            RunStore store = new RunStore(runsFolders.forDesign(t.file(), t.templateId(), t.name()));
+            try {
+                for (RunSummary s : store.list()) {
+                    Path dir = store.runFolder(s.runId());
+                    if (hasCheckpoint(dir)) {
+                        list.add(new Weights.Run(dir, s));
+                    }
+                }
+            } catch (IOException e) {
+                // an unreadable runs folder offers no runs; the two other choices still work
+            }
+        }
+        weightChoices.setAll(list);
+        weights.set(list.contains(chosen) ? chosen : list.get(0));
+    }
+
+    /** Probes the target in a child process; the view is drawn when it answers. */
+    public void probe() {
+        TrainingTarget t = target.get();
+        if (running.get()) {
+            return;
+        }
+        if (t == null) {
+            error.set("Open a design to visualize.");
+            return;
+        }
+        String k = kind.get();
+        Design design = t.design().copy();
+        Path run = runFolder(t, design);
+        boolean fresh = run == null;
+        VisualizeProcess.Request request = new VisualizeProcess.Request(k, fresh ? design : null, run, fresh,
+                node.get(), images.get() == null ? 0 : images.get(), null, Map.of());
+        running.set(true);
+        error.set("");
+        progress.set(-1);
+        status.set("Starting the probe…");
+        background.execute(() -> {
+            VisualizeProcess.Outcome outcome = process.run(request, (f, stage) -> Platform.runLater(() -> {
+                progress.set(f);
+                status.set(stage);
+            }));
+            Platform.runLater(() -> finished(outcome, k, fresh));
+        });
+    }
+
+    public void cancel() {
+        process.cancel();
+    }
+
+    /** What a click at figure pixel (x, y) of panel {@code index} means: a new query or a node to select. */
+    public void pick(int index, double x, double y) {
+        if (index < 0 || index >= drawn.size()) {
+            return;
+        }
+        Panel p = drawn.get(index).panel();
+        var query = p.picker().queryAt(x, y);
+        if (query.isPresent()) {
+            options.set(options.get().withQuery(query.get().row(), query.get().col()));
+            return;
+        }
+        p.picker().nodeAt(x, y).ifPresent(onSelectNode);
+    }
+
+    /** Follows a node selected in the editor: shows that layer if the view has it. */
+    public void followSelection(String nodeId) {
+        Bundle b = bundle.get();
+        if (b == null || nodeId == null) {
+            return;
+        }
+        List<String> layers = view().layers(b);
+        for (String l : layers) {
+            if (l.equals(nodeId) || l.startsWith(nodeId + ".")) {
+                options.set(options.get().withLayer(l));
+                return;
+            }
+        }
+    }
+
+    /** Writes panel {@code index} as PNG. */
+    public void savePng(int index, Path file) throws IOException {
+        Png.write(drawn.get(index).image(), file);
+    }
+
+    /** Writes panel {@code index}'s tables as CSV: the main one to {@code file}, others beside it. */
+    public List<Path> saveCsv(int index, Path file) throws IOException {
+        List<Path> written = new ArrayList<>();
+        String stem = file.getFileName().toString().replaceFirst("(?i)\\.csv$", "");
+        for (Map.Entry<String, Csv> t : drawn.get(index).panel().tables().entrySet()) {
+            Path f = t.getKey().isEmpty() ? file : file.resolveSibling(stem + "-" + t.getKey() + ".csv");
+            t.getValue().write(f);
+            written.add(f);
+        }
+        return written;
+    }
+
+    // ----- internals
+
+    private Path runFolder(TrainingTarget t, Design design) {
+        Weights w = weights.get();
+        if (w instanceof Weights.Run r) {
+            return r.folder();
+        }
+        if (w instanceof Weights.Untrained) {
+            return null;
+        }
+        String hash = RunStore.designHash(design);
+        for (Weights c : weightChoices) {
+            if (c instanceof Weights.Run r && hash.equals(r.summary().designHash())) {
+                return r.folder();
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasCheckpoint(Path runFolder) {
+        return java.nio.file.Files.isRegularFile(runFolder.resolve(Checkpoints.BEST))
+                || java.nio.file.Files.isRegularFile(runFolder.resolve(Checkpoints.LAST));
+    }
+
+    private void finished(VisualizeProcess.Outcome outcome, String k, boolean fresh) {
+        running.set(false);
+        progress.set(0);
+        if (outcome instanceof VisualizeProcess.Outcome.Probed p) {
+            notes.setAll(p.notes());
+            if (fresh && weights.get() instanceof Weights.Latest) {
+                notes.add(0, "No run of this exact design kept a checkpoint: untrained weights. Train it, "
+                        + "or choose a run under Weights.");
+            }
+            status.set(String.format(java.util.Locale.ROOT, "Probed in %.1f s", p.seconds()));
+            lastSeconds.set(p.seconds());
+            kind.set(k);
+            bundle.set(p.bundle());
+            ViewOptions o = ViewOptions.defaults().withOpacity(options.get().opacity());
+            if (options.get().equals(o)) {
+                redraw();
+            } else {
+                options.set(o);
+            }
+        } else if (outcome instanceof VisualizeProcess.Outcome.Failed f) {
+            status.set("");
+            error.set(f.message());
+        } else {
+            status.set("Cancelled");
+        }
+    }
+
+    /** Draws the current bundle with the current options off the FX thread; the newest request wins. */
+    public void redraw() {
+        Bundle b = bundle.get();
+        if (b == null) {
+            drawn.clear();
+            return;
+        }
+        View v = Views.of(b.kind());
+        ViewOptions o = options.get();
+        long g = generation.incrementAndGet();
+        drawing.set(true);
+        background.execute(() -> {
+            List<Drawn> result = new ArrayList<>();
+            String failure = null;
+            try {
+                for (Panel p : v.render(b, o)) {
+                    result.add(new Drawn(p, p.figure().render()));
+                }
+            } catch (RuntimeException e) {
+                failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            }
+            String why = failure;
+            Platform.runLater(() -> {
+                if (g != generation.get()) {
+                    return; // a newer drawing is on its way
+                }
+                drawing.set(false);
+                if (why != null) {
+                    error.set("The view could not be drawn: " + why);
+                } else {
+                    error.set("");
+                    drawn.setAll(result);
+                }
+            });
+        });
+    }
+}
