@@ -30,7 +30,9 @@ final class BenchCommand implements Callable<Integer> {
             "analysis: whole-design and incremental analysis of a generated design",
             "editor: open time and pan/zoom frame times of the graph editor on a generated design",
             "train: training images/s of DESIGN in one execution mode (--mode, --batch, --warmup, --steps)",
-            "scan: the selective scan (Mamba, VMamba) against a per-timestep loop, forward and backward"})
+            "scan: the selective scan (Mamba, VMamba) against a per-timestep loop, forward and backward",
+            "visualizers: spectra of every ResNet-18 layer (64 images, 224x224), k-means and naming of 10,000 kernels, "
+                    + "attention rollout and hidden attention"})
     String what;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "DESIGN",
@@ -92,10 +94,22 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (!what.equals("analysis") && !what.equals("editor") && !what.equals("train") && !what.equals("scan")) {
+        if (!what.equals("analysis") && !what.equals("editor") && !what.equals("train") && !what.equals("scan")
+                && !what.equals("visualizers")) {
             spec.commandLine().getErr().println("error: unknown benchmark '" + what
-                    + "'; available: analysis, editor, train, scan");
+                    + "'; available: analysis, editor, train, scan, visualizers");
             return 2;
+        }
+        if (what.equals("visualizers")) {
+            // Each prints its own table on standard output (they are plain mains in the visualizers module).
+            out.flush();
+            org.modelworkbench.visualizers.spectra.SpectraBench.main(new String[0]);
+            System.out.println();
+            org.modelworkbench.visualizers.filters.FilterBench.main(new String[0]);
+            System.out.println();
+            org.modelworkbench.visualizers.attention.AttentionBench.main(new String[0]);
+            System.out.flush();
+            return 0;
         }
         if (what.equals("train")) {
             return TrainBench.run(out, spec.commandLine().getErr(), design == null ? WorkbenchCommand.DEFAULT_TEMPLATE : design,

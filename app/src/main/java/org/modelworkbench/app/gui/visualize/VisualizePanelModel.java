@@ -80,11 +80,20 @@ public final class VisualizePanelModel {
         }
     }
 
+    /** What probes a design: the child process in the app, a stand-in in tests. */
+    public interface Prober {
+        /** Blocks until the probe ends; never throws. */
+        VisualizeProcess.Outcome run(VisualizeProcess.Request request, org.modelworkbench.app.gui.child.ChildProcess.Listener listener);
+
+        /** Ends a running probe from any thread. */
+        void cancel();
+    }
+
     /** One drawn panel: the view's panel and its pixels. */
     public record Drawn(Panel panel, BufferedImage image) {
     }
 
-    private final VisualizeProcess process;
+    private final Prober process;
     private final RunsFolders runsFolders;
     private final Executor background;
     private final ObjectProperty<TrainingTarget> target = new SimpleObjectProperty<>(this, "target");
@@ -106,7 +115,7 @@ public final class VisualizePanelModel {
     private final AtomicLong generation = new AtomicLong();
     private Consumer<String> onSelectNode = id -> { };
 
-    public VisualizePanelModel(VisualizeProcess process, RunsFolders runsFolders, Executor background) {
+    public VisualizePanelModel(Prober process, RunsFolders runsFolders, Executor background) {
         this.process = Objects.requireNonNull(process);
         this.runsFolders = Objects.requireNonNull(runsFolders);
         this.background = Objects.requireNonNull(background);

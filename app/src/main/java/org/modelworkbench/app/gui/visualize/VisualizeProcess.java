@@ -22,7 +22,7 @@ import org.modelworkbench.visualizers.bundle.Bundle;
  * off the FX thread; {@link #cancel} kills the child from any thread. Failures come back as
  * {@link Outcome.Failed} with a sentence a person can read.
  */
-public final class VisualizeProcess {
+public final class VisualizeProcess implements VisualizePanelModel.Prober {
     static final String MAIN_CLASS = "org.modelworkbench.app.Main";
 
     /**
@@ -91,6 +91,7 @@ public final class VisualizeProcess {
     }
 
     /** Runs the child to its end (or until {@link #cancel}); never throws. */
+    @Override
     public Outcome run(Request request, ChildProcess.Listener listener) {
         Path folder = null;
         long start = System.nanoTime();
@@ -123,6 +124,7 @@ public final class VisualizeProcess {
         }
     }
 
+    @Override
     public void cancel() {
         child.cancel();
     }
