@@ -690,7 +690,8 @@ public final class ProbeModel implements AutoCloseable {
         String type = op.type().id();
         if (CONV_TYPES.contains(type) || type.equals("pool.max2d") || type.equals("pool.avg2d")) {
             var p = op.params();
-            return new int[] {p.integer("kernel"), p.integer("stride"), optionalInteger(p, "dilation", 1),
+            // a pointwise convolution has no kernel parameter: it is 1
+            return new int[] {optionalInteger(p, "kernel", 1), optionalInteger(p, "stride", 1), optionalInteger(p, "dilation", 1),
                     optionalInteger(p, "padding", 0)};
         }
         if (op.inputShapes().isEmpty() || op.outputShapes().isEmpty() || op.in(0).rank() != 4

@@ -34,7 +34,7 @@ class TheoreticalFieldTest {
     @Test
     void aResNetStemAndStagesGiveTheHandComputedField() throws Exception {
         // stem 3×3 s1 p1; stage 1: a residual block of two 3×3 s1; stage 2: 3×3 s2 then 3×3 s1, with a 1×1 s2
-        // shortcut; then a 2×2 max pool s2.
+        // pointwise shortcut; then a 2×2 max pool s2.
         DesignBuilder b = new DesignBuilder("resnet-like");
         String x = b.input("input", 1, 28, 28);
         x = b.add("stem", "conv.conv2d", Map.of("out_channels", 4, "kernel", 3, "padding", 1), x);
@@ -43,7 +43,7 @@ class TheoreticalFieldTest {
         x = b.add("s1sum", "merge.add", Map.of(), a, x);
         String c = b.add("s2a", "conv.conv2d", Map.of("out_channels", 8, "kernel", 3, "stride", 2, "padding", 1), x);
         c = b.add("s2b", "conv.conv2d", Map.of("out_channels", 8, "kernel", 3, "padding", 1), c);
-        String sc = b.add("s2short", "conv.conv2d", Map.of("out_channels", 8, "kernel", 1, "stride", 2, "padding", 0), x);
+        String sc = b.add("s2short", "conv.pointwise", Map.of("out_channels", 8, "stride", 2), x);
         x = b.add("s2sum", "merge.add", Map.of(), c, sc);
         x = b.add("pool", "pool.max2d", Map.of("kernel", 2, "stride", 2), x);
         x = b.add("flat", "tensor.flatten", Map.of(), x);
