@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
 import org.modelworkbench.visualizers.bundle.Bundle;
+import org.modelworkbench.visualizers.color.ColorMap;
 import org.modelworkbench.visualizers.io.Csv;
 import org.modelworkbench.visualizers.render.Composite;
 import org.modelworkbench.visualizers.render.Figure;
@@ -15,6 +16,7 @@ import org.modelworkbench.visualizers.render.GridFigure;
 import org.modelworkbench.visualizers.render.HeatmapFigure;
 import org.modelworkbench.visualizers.render.LineChart;
 import org.modelworkbench.visualizers.render.Theme;
+import org.modelworkbench.visualizers.render.ValueRange;
 import org.modelworkbench.visualizers.tensor.FloatTensor;
 import org.modelworkbench.visualizers.views.OptionSpec;
 import org.modelworkbench.visualizers.views.Panel;
@@ -65,7 +67,7 @@ public final class ActivationsView implements View {
     @Override
     public String description() {
         return "What each layer passes on for one test image. Left: the input; right: the chosen layer's channels, "
-                + "one small map per channel (bright = strong), in channel order or strongest mean first, on one "
+                + "one small map per channel (viridis, bright = strong; red–blue around a white zero when the layer has negative values), in channel order or strongest mean first, on one "
                 + "shared colour scale or each on its own. Token layers (ViT) are shown as maps once their class "
                 + "tokens are dropped; channels-last stages (Swin, VMamba) are transposed. The table gives each "
                 + "channel's mean, standard deviation, maximum and share of values ≤ 0 for this image (a channel "
@@ -135,6 +137,9 @@ public final class ActivationsView implements View {
                     .tileSize(Math.max(40, Math.min(96, side * 4)))
                     .title(layer + " " + maps.describe() + ": " + shown + " of " + order.length + " channels"
                             + (sort.equals("strongest") ? ", strongest mean first" : ""));
+            if (signed(maps.channels())) { // signed values (no ReLU before): zero in white, as kernels are drawn
+                g.colorMap(ColorMap.RDBU).range(ValueRange.symmetric());
+            }
             if (scale.equals("shared")) {
                 g.colorBar("activation");
             } else {
@@ -143,6 +148,8 @@ public final class ActivationsView implements View {
             channels = g.build();
         } else {
             channels = HeatmapFigure.builder(maps.asMatrix())
+                    .colorMap(signed(maps.channels()) ? ColorMap.RDBU : ColorMap.VIRIDIS)
+                    .range(signed(maps.channels()) ? ValueRange.symmetric() : ValueRange.auto())
                     .size(Math.max(120, Math.min(480, maps.asMatrix().dim(1) * 4)),
                             Math.max(40, Math.min(360, maps.asMatrix().dim(0) * 4)))
                     .colorBar("activation")
@@ -154,7 +161,7 @@ public final class ActivationsView implements View {
         List<String> captions = new ArrayList<>();
         if (bundle.has(IMAGES) && image < bundle.tensor(IMAGES).dim(0)) {
             figures.add(inputFigure(bundle.tensor(IMAGES).select(image)));
-            captions.add("input, " + where);
+            captions.add("input");
         }
         figures.add(channels);
         captions.add(null);
@@ -190,6 +197,17 @@ public final class ActivationsView implements View {
                         + "order; click a point to select that layer's node.")
                 .withPicker(new DepthPicker(both, List.of(magnitude, dead), layers));
         return List.of(first, second);
+    }
+
+    /** Whether a clearly negative value is there (more than a rounding error below zero). */
+    private static boolean signed(FloatTensor t) {
+        float max = 0;
+        float min = 0;
+        for (float v : t.values()) {
+            max = Math.max(max, Math.abs(v));
+            min = Math.min(min, v);
+        }
+        return min < -1e-6 * Math.max(1, max);
     }
 
     /** mean |a| and fraction ≤ 0 of every layer over every image. */

@@ -112,7 +112,7 @@ public final class EmbeddingView implements View {
         String name = method.equals("pca") ? "PCA" : String.format(Locale.ROOT, "t-SNE (perplexity %.0f)", perplexity);
         ScatterFigure.Builder b = ScatterFigure.builder(x, y)
                 .categories(colour.equals("true") ? labels : predicted, classes)
-                .title(String.format(Locale.ROOT, "%s of %s features — %d images%s", name, bundle.string(FEATURE_OP, "penultimate"),
+                .title(String.format(Locale.ROOT, "%s of the features entering %s — %d images%s", name, bundle.string(FEATURE_OP, "the classifier"),
                         n, known ? ", " + wrong.size() + " misclassified (ringed)" : ""))
                 .xLabel(method.equals("pca") ? "PC 1" : "t-SNE 1").yLabel(method.equals("pca") ? "PC 2" : "t-SNE 2");
         if (known && !wrong.isEmpty()) {

@@ -97,7 +97,10 @@ public final class ErfView implements View {
             int top = first(start, jump, size, oh / 2);
             int left = first(start, jump, size, ow / 2);
             b.outline(top, left, top + size - 1, left + size - 1);
-            field = String.format(Locale.ROOT, "theoretical field %d×%d px (dashed)", size, size);
+            field = String.format(Locale.ROOT, "theoretical field %d×%d px (dashed%s)", size, size,
+                    size >= Math.max(h, w) ? ", larger than the image: drawn along its border" : "");
+            b.title(String.format(Locale.ROOT, "ERF of %s (%d images, %s) — theoretical field %d px", target, count,
+                    method, size));
         } else {
             field = global ? "theoretical field: the whole image (attention, a scan or a global pool on the way)"
                     : "theoretical field unknown";

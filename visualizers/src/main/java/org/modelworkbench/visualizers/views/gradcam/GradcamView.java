@@ -94,7 +94,7 @@ public final class GradcamView implements View {
         Row chosen = row(logits, scored, labels, image);
         int zoom = Math.max(1, 256 / Math.max(images.dim(2), images.dim(3)));
         HeatmapFigure big = HeatmapFigure.builder(cam.select(image)).underlay(images.select(image))
-                .opacity(options.opacity()).size(images.dim(3) * zoom, images.dim(2) * zoom)
+                .opacity(options.opacity()).upsample(images.dim(3) * zoom, images.dim(2) * zoom)
                 .colorMap(ColorMap.MAGMA).range(ValueRange.fixed(0, 1)).colorBar("Grad-CAM (0…1)")
                 .title(String.format(Locale.ROOT, "predicted %s, true %s — %s scored: p %.3f (logit %.2f)",
                         name(classes, chosen.predicted), labels == null ? "unknown" : name(classes, labels[image]),
@@ -115,7 +115,7 @@ public final class GradcamView implements View {
             Row r = row(logits, scored, labels, i);
             String truth = labels == null ? "?" : name(classes, labels[i]);
             row.add(HeatmapFigure.builder(cam.select(i)).underlay(images.select(i)).opacity(options.opacity())
-                    .size(images.dim(3) * small, images.dim(2) * small).colorMap(ColorMap.MAGMA)
+                    .upsample(images.dim(3) * small, images.dim(2) * small).colorMap(ColorMap.MAGMA)
                     .range(ValueRange.fixed(0, 1)).noColorBar().build());
             captions.add((labels != null && labels[i] != r.predicted ? "✗ " : "") + name(classes, r.predicted) + " / "
                     + truth);

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.modelworkbench.visualizers.bundle.Bundle;
+import org.modelworkbench.visualizers.render.HeatmapFigure;
 import org.modelworkbench.visualizers.tensor.FloatTensor;
 import org.modelworkbench.visualizers.views.Panel;
 import org.modelworkbench.visualizers.views.ViewOptions;
@@ -60,12 +61,18 @@ class ErfViewTest {
     void theTheoreticalFieldIsOutlinedAroundTheCentreUnitAndLeftOutWhenGlobal() {
         // centre unit 3: centre 1.5 + 3·4 = 13.5, so pixels 10.5 … 16.5 rounded: 11 … 17
         assertThat(ErfView.first(1.5, 4, 7, 3)).isEqualTo(11);
-        BufferedImage framed = view.render(planted(false), ViewOptions.defaults()).get(0).figure().render();
-        BufferedImage open = view.render(planted(true), ViewOptions.defaults()).get(0).figure().render();
-        assertThat(framed.getWidth()).isEqualTo(open.getWidth());
+        HeatmapFigure a = (HeatmapFigure) view.render(planted(false), ViewOptions.defaults()).get(0).figure();
+        HeatmapFigure b = (HeatmapFigure) view.render(planted(true), ViewOptions.defaults()).get(0).figure();
+        assertThat(a.mapBounds()).isEqualTo(b.mapBounds());
+        BufferedImage framed = a.render();
+        BufferedImage open = b.render();
+        java.awt.Rectangle m = a.mapBounds();
+        java.awt.geom.Rectangle2D unit = a.cellBounds(11, 11);
+        assertThat(framed.getRGB((int) unit.getX() + 1, (int) unit.getCenterY())).isNotEqualTo(
+                open.getRGB((int) unit.getX() + 1, (int) unit.getCenterY()));
         boolean differs = false;
-        for (int y = 0; y < framed.getHeight() && !differs; y++) {
-            for (int x = 0; x < framed.getWidth() && !differs; x++) {
+        for (int y = m.y + 1; y < m.y + m.height - 1 && !differs; y++) {
+            for (int x = m.x + 1; x < m.x + m.width - 1 && !differs; x++) {
                 differs = framed.getRGB(x, y) != open.getRGB(x, y);
             }
         }
