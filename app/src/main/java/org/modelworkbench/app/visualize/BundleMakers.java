@@ -10,6 +10,11 @@ public final class BundleMakers {
 
     static {
         // One line per kind, in the order of Views.
+        register(new org.modelworkbench.app.visualize.erf.ErfMaker());
+        register(new org.modelworkbench.app.visualize.activations.ActivationsMaker());
+        register(new org.modelworkbench.app.visualize.gradcam.GradcamMaker());
+        register(new org.modelworkbench.app.visualize.confusion.ConfusionMaker());
+        register(new org.modelworkbench.app.visualize.embedding.EmbeddingMaker());
     }
 
     private BundleMakers() {

@@ -614,6 +614,100 @@ public final class ProbeModel implements AutoCloseable {
         }
     }
 
+    /** Op types that mix every position of their input: past them a unit sees the whole image. */
+    private static final Set<String> GLOBAL_TYPES = Set.of("attention.sdpa", "swin.window_attention_core",
+            "mamba.selective_scan", "pool.global_avg", "attention.squeeze_excitation");
+
+    /**
+     * The theoretical receptive field of one unit of the one tensor {@code target} passes on, propagated from
+     * the input through every op (see {@link ReceptiveField}): convolutions and 2-D pools by their kernel,
+     * stride, dilation and padding; any other op that shrinks a 4-D map by an integer factor s (patch merging,
+     * a downsample) as an s×s window of stride s; attention, selective scans and global pools make the field
+     * global; everything else passes the largest field of its inputs on.
+     *
+     * @throws IllegalArgumentException when the target is unknown or passes on several tensors
+     */
+    public ReceptiveField theoreticalField(String target) {
+        int[] out = index.singleOutput(target, "the theoretical receptive field");
+        int slots = model.program().slots();
+        long[] size = new long[slots];
+        long[] jump = new long[slots];
+        double[] start = new double[slots];
+        boolean[] global = new boolean[slots];
+        java.util.Arrays.fill(size, 1);
+        java.util.Arrays.fill(jump, 1);
+        for (Op op : index.ops()) {
+            int from = -1; // the input slot with the largest field
+            boolean anyGlobal = false;
+            for (int s : op.inputs()) {
+                anyGlobal |= global[s];
+                if (from < 0 || size[s] > size[from]) {
+                    from = s;
+                }
+            }
+            long sz = from < 0 ? 1 : size[from];
+            long jp = from < 0 ? 1 : jump[from];
+            double st = from < 0 ? 0 : start[from];
+            String type = op.type().id();
+            int[] window = windowOf(op);
+            if (GLOBAL_TYPES.contains(type)) {
+                anyGlobal = true;
+            } else if (window != null) {
+                int k = window[2] * (window[0] - 1) + 1;
+                sz += (long) (k - 1) * jp;
+                st += ((k - 1) / 2.0 - window[3]) * jp;
+                jp *= window[1];
+            }
+            for (int s : op.outputs()) {
+                size[s] = sz;
+                jump[s] = jp;
+                start[s] = st;
+                global[s] = anyGlobal;
+            }
+        }
+        int slot = index.op(out[0]).outputs()[out[1]];
+        if (global[slot]) {
+            return new ReceptiveField(target, Math.max(height, width), (int) Math.min(jump[slot], Integer.MAX_VALUE),
+                    start[slot], true);
+        }
+        if (size[slot] > Integer.MAX_VALUE || jump[slot] > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("the receptive field of '" + target + "' overflows an int");
+        }
+        return new ReceptiveField(target, (int) size[slot], (int) jump[slot], start[slot], false);
+    }
+
+    private static int optionalInteger(org.modelworkbench.blocks.param.ParamValues p, String name, int fallback) {
+        try {
+            Object v = p.get(name);
+            return v instanceof Integer i ? i : fallback;
+        } catch (IllegalArgumentException e) {
+            return fallback; // the type has no such parameter (pools have no dilation)
+        }
+    }
+
+    /** {kernel, stride, dilation, padding} of an op that slides a window over a 4-D map, or null. */
+    private static int[] windowOf(Op op) {
+        String type = op.type().id();
+        if (CONV_TYPES.contains(type) || type.equals("pool.max2d") || type.equals("pool.avg2d")) {
+            var p = op.params();
+            // a pointwise convolution has no kernel parameter: it is 1
+            return new int[] {optionalInteger(p, "kernel", 1), optionalInteger(p, "stride", 1), optionalInteger(p, "dilation", 1),
+                    optionalInteger(p, "padding", 0)};
+        }
+        if (op.inputShapes().isEmpty() || op.outputShapes().isEmpty() || op.in(0).rank() != 4
+                || op.outputShapes().get(0).rank() != 4) {
+            return null;
+        }
+        boolean last = op.inputLayouts().get(0) == Layout.NHWC;
+        int hIn = op.in(0).dim(last ? 1 : 2);
+        int hOut = op.outputShapes().get(0).dim(last ? 1 : 2);
+        if (hOut > 0 && hOut < hIn && hIn % hOut == 0 && op.in(0).dim(0) == op.outputShapes().get(0).dim(0)) {
+            int s = hIn / hOut;
+            return new int[] {s, s, 1, 0};
+        }
+        return null;
+    }
+
     /** Parameters read without their autograd history, so that a backward leaves them alone. */
     private static ParameterStore detached(NDManager scope) {
         return new ParameterStore(scope, false) {

@@ -54,6 +54,7 @@ public final class HeatmapFigure implements Figure {
     private final NanStyle nanStyle;
     private final int[] grid;
     private final Cell marker;
+    private final int[] outline;
     private final String title;
     private final ColorBar colorBar;
     private final Rectangle mapArea;
@@ -75,6 +76,7 @@ public final class HeatmapFigure implements Figure {
         this.nanStyle = b.nanStyle;
         this.grid = b.grid;
         this.marker = b.marker;
+        this.outline = b.outline;
         this.title = b.title == null ? "" : b.title;
         int h = map.dim(0);
         int w = map.dim(1);
@@ -292,9 +294,35 @@ public final class HeatmapFigure implements Figure {
             g.setColor(Theme.color(0xffe41a1c));
             g.draw(r);
         }
+        if (outline != null) {
+            paintOutline(g);
+        }
         if (colorBar != null) {
             colorBar.paintAt(g, colorBarX, colorBarY);
         }
+    }
+
+    /** The outlined cell range clipped to the map (a field larger than the image shows as the map's border). */
+    private void paintOutline(Graphics2D g) {
+        int h = map.dim(0);
+        int w = map.dim(1);
+        int top = Math.max(0, outline[0]);
+        int left = Math.max(0, outline[1]);
+        int bottom = Math.min(h - 1, outline[2]);
+        int right = Math.min(w - 1, outline[3]);
+        if (top > bottom || left > right) {
+            return;
+        }
+        Rectangle2D a = cellBounds(top, left);
+        Rectangle2D z = cellBounds(bottom, right);
+        Rectangle2D r = new Rectangle2D.Double(a.getX(), a.getY(), z.getMaxX() - a.getX(), z.getMaxY() - a.getY());
+        g.setStroke(new BasicStroke(theme.stroke(3)));
+        g.setColor(Theme.color(0xffffffff));
+        g.draw(r);
+        g.setStroke(new BasicStroke(theme.stroke(1.5), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
+                new float[] {theme.stroke(4), theme.stroke(3)}, 0));
+        g.setColor(Theme.color(0xffe41a1c));
+        g.draw(r);
     }
 
     private void paintGrid(Graphics2D g) {
@@ -331,6 +359,7 @@ public final class HeatmapFigure implements Figure {
         private NanStyle nanStyle = NanStyle.TRANSPARENT;
         private int[] grid;
         private Cell marker;
+        private int[] outline;
         private String title;
         private boolean colorBar = true;
         private String colorBarLabel;
@@ -444,6 +473,19 @@ public final class HeatmapFigure implements Figure {
                         + map.dim(0) + " × " + map.dim(1) + " map");
             }
             this.marker = new Cell(row, col);
+            return this;
+        }
+
+        /**
+         * Outlines the cells from (top, left) to (bottom, right), inclusive, with a dashed frame, e.g. a
+         * theoretical receptive field; the range may reach outside the map (it is clipped to it).
+         */
+        public Builder outline(int top, int left, int bottom, int right) {
+            if (top > bottom || left > right) {
+                throw new IllegalArgumentException("outline from (" + top + ", " + left + ") to (" + bottom + ", " + right
+                        + ") is empty");
+            }
+            this.outline = new int[] {top, left, bottom, right};
             return this;
         }
 

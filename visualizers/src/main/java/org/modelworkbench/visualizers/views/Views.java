@@ -11,6 +11,11 @@ public final class Views {
     static {
         // One line per view; keep the order of the issue: attention, filters, spectra, erf, activations,
         // gradcam, confusion, embedding, similarity.
+        register(new org.modelworkbench.visualizers.views.erf.ErfView());
+        register(new org.modelworkbench.visualizers.views.activations.ActivationsView());
+        register(new org.modelworkbench.visualizers.views.gradcam.GradcamView());
+        register(new org.modelworkbench.visualizers.views.confusion.ConfusionView());
+        register(new org.modelworkbench.visualizers.views.embedding.EmbeddingView());
     }
 
     private Views() {

@@ -196,4 +196,25 @@ class HeatmapFigureTest {
                 .build();
         assertThat(f.csv().text()).isEqualTo("y,0,1\r\n0,0.0,1.5\r\n1,NaN,3.0\r\n");
     }
+
+    @Test
+    void anOutlineFramesItsCellsClippedToTheMapAndLeavesTheCellsInsideUntouched() {
+        FloatTensor flat = FloatTensor.of(new float[36], 6, 6);
+        HeatmapFigure plain = HeatmapFigure.builder(flat).size(60, 60).noColorBar().build();
+        HeatmapFigure framed = HeatmapFigure.builder(flat).size(60, 60).noColorBar().outline(2, 2, 3, 3).build();
+        BufferedImage a = plain.render();
+        BufferedImage b = framed.render();
+        Rectangle2D corner = framed.cellBounds(2, 2);
+        assertThat(Pixels.at(b, corner.getX() + 1, corner.getY() + 5)).isNotEqualTo(Pixels.at(a, corner.getX() + 1,
+                corner.getY() + 5));
+        Rectangle2D far = framed.cellBounds(0, 0);
+        assertThat(Pixels.at(b, far.getCenterX(), far.getCenterY())).isEqualTo(Pixels.at(a, far.getCenterX(), far.getCenterY()));
+        // a field larger than the map is drawn along the map's border
+        BufferedImage c = HeatmapFigure.builder(flat).size(60, 60).noColorBar().outline(-5, -5, 10, 10).build().render();
+        Rectangle2D edge = framed.cellBounds(3, 0);
+        assertThat(Pixels.at(c, edge.getX() + 1, edge.getCenterY())).isNotEqualTo(Pixels.at(a, edge.getX() + 1,
+                edge.getCenterY()));
+        assertThatThrownBy(() -> HeatmapFigure.builder(flat).outline(3, 3, 2, 2)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("empty");
+    }
 }
