@@ -50,6 +50,8 @@ import org.modelworkbench.visualizers.views.Views;
  */
 public final class VisualizePanel extends BorderPane implements Disposable {
     private static final String DEFAULT_NODE = "(view's choice)";
+    private static final double SIDE_WIDTH = 300;
+    private static final double LABEL_WIDTH = 78;
 
     /** Where a figure is saved: a file chooser in the app, a fixed path in tests. */
     @FunctionalInterface
@@ -61,7 +63,7 @@ public final class VisualizePanel extends BorderPane implements Disposable {
     private final EditorModel editorModel;
     private final Subscriptions subscriptions = new Subscriptions();
     private final VBox figures = new VBox(16);
-    private final FlowPane viewControls = new FlowPane(8, 6);
+    private final VBox viewControls = new VBox(6);
     private final Label error = new Label();
     private SaveTarget saveTarget;
 
@@ -83,10 +85,17 @@ public final class VisualizePanel extends BorderPane implements Disposable {
         bind(error.managedProperty(), model.errorProperty().isNotEmpty());
 
         viewControls.setId("visualize-view-controls");
-        viewControls.setAlignment(Pos.CENTER_LEFT);
-        VBox top = new VBox(6, header(), viewControls, error, notes());
-        top.setPadding(new Insets(6, 8, 6, 8));
-        setTop(top);
+        // The form down the left, the figures in all the height there is.
+        VBox side = new VBox(8, header(), new javafx.scene.control.Separator(), viewControls, error, notes());
+        side.setPadding(new Insets(8));
+        side.setFillWidth(true);
+        ScrollPane sideScroll = new ScrollPane(side);
+        sideScroll.setId("visualize-form");
+        sideScroll.setFitToWidth(true);
+        sideScroll.setPrefWidth(SIDE_WIDTH);
+        sideScroll.setMinWidth(200);
+        sideScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        setLeft(sideScroll);
 
         figures.setId("visualize-figures");
         figures.setPadding(new Insets(8));
@@ -179,12 +188,16 @@ public final class VisualizePanel extends BorderPane implements Disposable {
         help.setId("visualize-help");
         help.setOnAction(e -> showHelp(help));
 
-        // Wraps where the window is narrow: the tab pane takes its minimum width from its widest tab.
-        FlowPane row = new FlowPane(8, 6, new Label("View"), kind, new Label("Block"), node, new Label("Weights"), weights,
-                new Label("Images"), images, probe, cancel, bar, status, help);
-        row.setAlignment(Pos.CENTER_LEFT);
-        row.setMinWidth(0);
-        return row;
+        kind.setMaxWidth(Double.MAX_VALUE);
+        node.setMaxWidth(Double.MAX_VALUE);
+        weights.setMaxWidth(Double.MAX_VALUE);
+        status.setWrapText(true);
+        HBox buttons = new HBox(6, probe, cancel, help);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        VBox form = new VBox(6, row("View", kind), row("Block", node), row("Weights", weights), row("Images", images),
+                buttons, new HBox(6, bar, status));
+        form.setMinWidth(0);
+        return form;
     }
 
     private Node notes() {
@@ -221,6 +234,7 @@ public final class VisualizePanel extends BorderPane implements Disposable {
         Bundle b = model.bundleProperty().get();
         if (b == null) {
             Label hint = new Label("Choose a view and press Probe, or right-click a block and pick Visualize.");
+            hint.setWrapText(true);
             hint.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_MUTED);
             viewControls.getChildren().add(hint);
             return;
@@ -233,7 +247,7 @@ public final class VisualizePanel extends BorderPane implements Disposable {
             image.setId("visualize-image");
             image.setPrefWidth(80);
             image.valueProperty().addListener((x, was, now) -> model.optionsProperty().set(model.optionsProperty().get().withImage(now)));
-            viewControls.getChildren().addAll(new Label("Image"), image);
+            viewControls.getChildren().add(row("Image", image));
         }
         List<String> layers = v.layers(b);
         if (!layers.isEmpty()) {
@@ -248,7 +262,8 @@ public final class VisualizePanel extends BorderPane implements Disposable {
                     layer.setValue(now.layer());
                 }
             });
-            viewControls.getChildren().addAll(new Label("Layer"), layer);
+            layer.setMaxWidth(Double.MAX_VALUE);
+            viewControls.getChildren().add(row("Layer", layer));
         }
         int heads = v.heads(b, o);
         if (heads > 1) {
@@ -257,7 +272,7 @@ public final class VisualizePanel extends BorderPane implements Disposable {
             head.setPrefWidth(80);
             head.getValueFactory().setConverter(converter(h -> h < 0 ? "mean" : Integer.toString(h), s -> "mean".equals(s) ? -1 : Integer.parseInt(s)));
             head.valueProperty().addListener((x, was, now) -> model.optionsProperty().set(model.optionsProperty().get().withHead(now)));
-            viewControls.getChildren().addAll(new Label("Head"), head);
+            viewControls.getChildren().add(row("Head", head));
         }
         Slider opacity = new Slider(0, 1, o.opacity());
         opacity.setId("visualize-opacity");
@@ -268,9 +283,10 @@ public final class VisualizePanel extends BorderPane implements Disposable {
             }
         });
         opacity.setOnMouseReleased(e -> model.optionsProperty().set(model.optionsProperty().get().withOpacity(opacity.getValue())));
-        viewControls.getChildren().addAll(new Label("Opacity"), opacity);
+        opacity.setMaxWidth(Double.MAX_VALUE);
+        viewControls.getChildren().add(row("Opacity", opacity));
         for (OptionSpec spec : v.options(b)) {
-            viewControls.getChildren().addAll(new Label(spec.label()), optionControl(spec, o));
+            viewControls.getChildren().add(row(spec.label(), optionControl(spec, o)));
         }
     }
 
@@ -370,6 +386,21 @@ public final class VisualizePanel extends BorderPane implements Disposable {
     }
 
     // ------------------------------------------------------------------ plumbing
+
+    /** A label and its control on one line of the side form; the control takes the rest of the width. */
+    private static HBox row(String label, Node control) {
+        Label l = new Label(label);
+        l.setMinWidth(LABEL_WIDTH);
+        l.setPrefWidth(LABEL_WIDTH);
+        l.setWrapText(true);
+        HBox.setHgrow(control, javafx.scene.layout.Priority.ALWAYS);
+        if (control instanceof javafx.scene.layout.Region r) {
+            r.setMaxWidth(Double.MAX_VALUE);
+        }
+        HBox row = new HBox(6, l, control);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
 
     @Override
     public void dispose() {

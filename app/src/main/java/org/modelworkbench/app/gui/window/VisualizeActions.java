@@ -59,8 +59,8 @@ final class VisualizeActions {
             if (("tab-" + PANEL_ID).equals(tab.getId())) {
                 ws.bottomTabs.getSelectionModel().select(tab);
                 double[] d = ws.vertical.getDividerPositions();
-                if (d.length > 0 && d[0] > 0.45) {
-                    ws.vertical.setDividerPositions(0.45);
+                if (d.length > 0 && d[0] > 0.35) {
+                    ws.vertical.setDividerPositions(0.35);
                 }
             }
         }
