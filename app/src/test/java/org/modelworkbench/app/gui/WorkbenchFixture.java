@@ -88,14 +88,19 @@ final class WorkbenchFixture {
     }
 
     static void waitUntil(BooleanSupplier condition) {
+        waitUntil(condition, 20);
+    }
+
+    /** Waits up to {@code seconds} (a child process that starts the engine takes several). */
+    static void waitUntil(BooleanSupplier condition, int seconds) {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
                 boolean[] r = new boolean[1];
                 WaitForAsyncUtils.asyncFx(() -> r[0] = condition.getAsBoolean()).get();
                 return r[0];
             });
         } catch (Exception e) {
-            throw new AssertionError("condition not met in 20 s", e);
+            throw new AssertionError("condition not met in " + seconds + " s", e);
         }
     }
 

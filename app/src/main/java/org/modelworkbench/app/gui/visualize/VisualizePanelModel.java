@@ -349,6 +349,11 @@ public final class VisualizePanelModel {
             kind.set(k);
             bundle.set(p.bundle());
             ViewOptions o = ViewOptions.defaults().withOpacity(options.get().opacity());
+            // The layer the probe chose (the block asked for, or the view's default), shown as the choice.
+            String probed = p.bundle().string("node", null);
+            if (probed != null && Views.of(p.bundle().kind()).layers(p.bundle()).contains(probed)) {
+                o = o.withLayer(probed);
+            }
             if (options.get().equals(o)) {
                 redraw();
             } else {
