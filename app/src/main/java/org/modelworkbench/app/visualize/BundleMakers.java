@@ -10,6 +10,9 @@ public final class BundleMakers {
 
     static {
         // One line per kind, in the order of Views.
+        register(new org.modelworkbench.app.visualize.filters.FiltersMaker());
+        register(new org.modelworkbench.app.visualize.spectra.SpectraMaker());
+        register(new org.modelworkbench.app.visualize.similarity.SimilarityMaker());
     }
 
     private BundleMakers() {
