@@ -85,4 +85,28 @@ class SimilarityMakerTest {
                 new VisualizeRequest("similarity", null, 0, 6, Map.of("estimator", "rbf")), Bundle.builder("similarity")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'rbf'");
     }
+
+    @Test
+    void beyondTheFullBatchLimitCkaIsTheDebiasedMinibatchEstimateWithTheRaggedBatchLeftOut() throws Exception {
+        int n = SimilarityMaker.FULL_BATCH_LIMIT + 6;
+        java.util.Random random = new java.util.Random(1);
+        float[] noise = new float[n * 28 * 28];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = (float) random.nextGaussian();
+        }
+        ProbeImages many = ProbeImages.ofNormalised(noise, n, 1, 28, 28);
+        Bundle.Builder builder = Bundle.builder("similarity");
+        BundleMakers.of("similarity").make(model, many, new VisualizeRequest("similarity", null, 0, 128, Map.of()), builder);
+        Bundle b = builder.build();
+
+        assertThat(b.string(SimilarityData.METHOD)).isEqualTo("minibatches of 256 images (4 batches, the last 6 images left out)");
+        assertThat(b.string(SimilarityData.ESTIMATOR)).isEqualTo("debiased");
+        FloatTensor cka = b.tensor(SimilarityData.CKA);
+        for (int i = 0; i < 5; i++) {
+            assertThat((double) cka.get(i, i)).isCloseTo(1, within(1e-5));
+        }
+        for (float r : b.tensor(SimilarityData.EFFECTIVE_RANK).values()) {
+            assertThat((double) r).isBetween(1.0, 256.0);
+        }
+    }
 }
