@@ -10,11 +10,14 @@ public final class BundleMakers {
 
     static {
         // One line per kind, in the order of Views.
+        register(new org.modelworkbench.app.visualize.filters.FiltersMaker());
+        register(new org.modelworkbench.app.visualize.spectra.SpectraMaker());
         register(new org.modelworkbench.app.visualize.erf.ErfMaker());
         register(new org.modelworkbench.app.visualize.activations.ActivationsMaker());
         register(new org.modelworkbench.app.visualize.gradcam.GradcamMaker());
         register(new org.modelworkbench.app.visualize.confusion.ConfusionMaker());
         register(new org.modelworkbench.app.visualize.embedding.EmbeddingMaker());
+        register(new org.modelworkbench.app.visualize.similarity.SimilarityMaker());
     }
 
     private BundleMakers() {

@@ -11,11 +11,14 @@ public final class Views {
     static {
         // One line per view; keep the order of the issue: attention, filters, spectra, erf, activations,
         // gradcam, confusion, embedding, similarity.
+        register(new org.modelworkbench.visualizers.views.filters.FiltersView());
+        register(new org.modelworkbench.visualizers.views.spectra.SpectraView());
         register(new org.modelworkbench.visualizers.views.erf.ErfView());
         register(new org.modelworkbench.visualizers.views.activations.ActivationsView());
         register(new org.modelworkbench.visualizers.views.gradcam.GradcamView());
         register(new org.modelworkbench.visualizers.views.confusion.ConfusionView());
         register(new org.modelworkbench.visualizers.views.embedding.EmbeddingView());
+        register(new org.modelworkbench.visualizers.views.similarity.SimilarityView());
     }
 
     private Views() {
