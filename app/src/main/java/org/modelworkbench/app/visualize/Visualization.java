@@ -176,7 +176,7 @@ public final class Visualization {
             Bundle.Builder bundle = Bundle.builder(request.kind());
             CommonData.add(bundle, model, images);
             progress.at(from + 0.3 * (to - from), "probing " + model.design().name());
-            maker.make(model, images, request.withOpener(other -> {
+            maker.make(model, images, request.withDataFolder(dataFolder).withOpener(other -> {
                 try {
                     return open(other, WeightsChoice.latestRun(weights.seed()));
                 } catch (Failure f) {

@@ -15,9 +15,11 @@ import org.modelworkbench.trainer.probe.ProbeModel;
  * @param opener    opens another source (run folder, file or template) the way the command line does,
  *                  for makers that compare against a second model in one computation (CKA between two
  *                  designs); null where that is not offered
+ * @param dataFolder Fashion-MNIST's folder the user chose (--data), for makers that read more test images
+ *                  than the probe's; null: Debian's package, else the bundled sample
  */
 public record VisualizeRequest(String kind, String node, int images, int batchSize, Map<String, String> options,
-                               SourceOpener opener) {
+                               SourceOpener opener, java.nio.file.Path dataFolder) {
     /** Opens a source with the weights the user chose for it; the caller closes the model. */
     @FunctionalInterface
     public interface SourceOpener {
@@ -32,7 +34,12 @@ public record VisualizeRequest(String kind, String node, int images, int batchSi
     }
 
     public VisualizeRequest(String kind, String node, int images, int batchSize, Map<String, String> options) {
-        this(kind, node, images, batchSize, options, null);
+        this(kind, node, images, batchSize, options, null, null);
+    }
+
+    public VisualizeRequest(String kind, String node, int images, int batchSize, Map<String, String> options,
+                            SourceOpener opener) {
+        this(kind, node, images, batchSize, options, opener, null);
     }
 
     public String option(String key, String fallback) {
@@ -40,6 +47,10 @@ public record VisualizeRequest(String kind, String node, int images, int batchSi
     }
 
     public VisualizeRequest withOpener(SourceOpener o) {
-        return new VisualizeRequest(kind, node, images, batchSize, options, o);
+        return new VisualizeRequest(kind, node, images, batchSize, options, o, dataFolder);
+    }
+
+    public VisualizeRequest withDataFolder(java.nio.file.Path folder) {
+        return new VisualizeRequest(kind, node, images, batchSize, options, opener, folder);
     }
 }

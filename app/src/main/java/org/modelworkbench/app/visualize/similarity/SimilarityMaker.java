@@ -70,7 +70,7 @@ public final class SimilarityMaker implements BundleMaker {
                             + "caller does not offer");
                 }
                 other = request.opener().open(against);
-                otherImages = sameImagesFor(images, other);
+                otherImages = sameImagesFor(images, other, request.dataFolder());
             }
             // Full batch: features of every layer at once; minibatch: the first batch gives the ranks.
             ProbeImages first = full ? images : images.slice(0, MINIBATCH);
@@ -151,7 +151,8 @@ public final class SimilarityMaker implements BundleMaker {
     }
 
     /** The probed images again, prepared for another model's input when it differs. */
-    private static ProbeImages sameImagesFor(ProbeImages images, ProbeModel other) throws ProbeException {
+    private static ProbeImages sameImagesFor(ProbeImages images, ProbeModel other, java.nio.file.Path dataFolder)
+            throws ProbeException {
         if (other.channels() == images.channels() && other.height() == images.height() && other.width() == images.width()) {
             return images;
         }
@@ -160,7 +161,7 @@ public final class SimilarityMaker implements BundleMaker {
                     + "×" + other.width() + " images and these test images cannot be prepared again for it");
         }
         try {
-            return ProbeImages.fashionMnist(new DatasetLocator(), null, ImageSelection.indices(images.indices()), other);
+            return ProbeImages.fashionMnist(new DatasetLocator(), dataFolder, ImageSelection.indices(images.indices()), other);
         } catch (DatasetException e) {
             throw new ProbeException(e.getMessage(), e);
         }

@@ -81,7 +81,7 @@ public final class SpectraMaker implements BundleMaker {
         }
         bundle.meta(CommonData.NODE, node != null && !node.isBlank() ? node : layers.get(layers.size() - 1));
         if (filterImages > 0) {
-            inputFilterTest(model, filterImages, request.batchSize(), bundle);
+            inputFilterTest(model, request.dataFolder(), filterImages, request.batchSize(), bundle);
         }
     }
 
@@ -175,10 +175,11 @@ public final class SpectraMaker implements BundleMaker {
      * normalised batch is mapped back, filtered and normalised again), so high-pass removes the image's
      * own mean, not the normalised one.
      */
-    static void inputFilterTest(ProbeModel model, int count, int batchSize, Bundle.Builder bundle) throws ProbeException {
+    static void inputFilterTest(ProbeModel model, java.nio.file.Path dataFolder, int count, int batchSize,
+                                Bundle.Builder bundle) throws ProbeException {
         ImageDataset test;
         try {
-            test = new DatasetLocator().fashionMnist(null).splits().test();
+            test = new DatasetLocator().fashionMnist(dataFolder).splits().test();
         } catch (DatasetException e) {
             throw new ProbeException("the input-filter test needs the Fashion-MNIST test split: " + e.getMessage(), e);
         }
