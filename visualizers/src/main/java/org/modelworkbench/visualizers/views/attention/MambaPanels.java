@@ -5,11 +5,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.modelworkbench.visualizers.color.ColorMap;
 import org.modelworkbench.visualizers.mamba.HiddenAttention;
 import org.modelworkbench.visualizers.mamba.VMambaDirections;
 import org.modelworkbench.visualizers.render.Cell;
 import org.modelworkbench.visualizers.render.HeatmapFigure;
 import org.modelworkbench.visualizers.render.MatrixFigure;
+import org.modelworkbench.visualizers.render.ValueRange;
 import org.modelworkbench.visualizers.tensor.FloatTensor;
 import org.modelworkbench.visualizers.views.Panel;
 import org.modelworkbench.visualizers.views.Picker;
@@ -150,7 +152,11 @@ final class MambaPanels {
         }
         FloatTensor map = FloatTensor.of(row, s.height(), s.width());
         String who = head < 0 ? "mean of " + s.channels() + " channels" : "channel " + head;
+        // one direction's α is signed (C·B can be negative) and 0 where not yet scanned: a diverging scale
+        // puts that 0 at white; the aggregates are min–max normalised to 0…1
         HeatmapFigure fig = VitPanels.overImage(ctx, map, HeatmapFigure.Interpolation.NEAREST)
+                .colorMap(direction >= 0 ? ColorMap.RDBU : ColorMap.VIRIDIS)
+                .range(direction >= 0 ? ValueRange.symmetric() : ValueRange.fixed(0, 1))
                 .marker(q.row(), q.col())
                 .title(ctx.layer().name() + " · hidden attention of (" + q.row() + ", " + q.col() + ") · "
                         + shortDirection(s, direction) + " · " + ctx.options().mode().name().replace("WITHOUT_DELTA_J", "CwBw")
@@ -161,7 +167,8 @@ final class MambaPanels {
                 + "with α_ij = C_i·exp(Σ_{j<k≤i} Δ_k A)·Δ_j B_j. The map is row i of α for the outlined query over the "
                 + s.height() + "×" + s.width() + " map (" + directionText(s, direction) + "; " + ctx.options().modeText()
                 + "; " + who + "): how much each position it has already scanned feeds "
-                + "it; positions scanned after it get 0. " + (s.directions() == 4 ? "VMamba scans in 4 orders (0 row-major, "
+                + "it; positions scanned after it get 0" + (direction >= 0 ? " (white: the scale is symmetric, α can be negative)"
+                : "") + ". " + (s.directions() == 4 ? "VMamba scans in 4 orders (0 row-major, "
                 + "1 column-major, 2 and 3 reversed); 'all' is the min–max of their sum, 'nall' the mean of each min–max "
                 + "normalised (VMamba's analysis). " : "") + "Click a position to make it the query.";
         return new Panel("hidden", "Hidden attention of one query", fig, Map.of("", fig.csv()), caption,
@@ -175,6 +182,8 @@ final class MambaPanels {
         String axis = scanOrder ? "position in direction " + direction + "'s scan order" : "row-major position r·"
                 + s.width() + " + c";
         MatrixFigure fig = MatrixFigure.builder(m).numbers(false)
+                .colorMap(scanOrder ? ColorMap.RDBU : ColorMap.VIRIDIS)
+                .range(scanOrder ? ValueRange.symmetric() : ValueRange.fixed(0, 1))
                 .title(ctx.layer().name() + " · hidden attention α (" + s.length() + "×" + s.length() + ") · "
                         + shortDirection(s, direction) + " · " + ctx.options().mode().name().replace("WITHOUT_DELTA_J", "CwBw")
                         .replace("FULL", "CwBdtw") + " · " + (head < 0 ? "channel mean" : "channel " + head))
