@@ -31,6 +31,8 @@ public final class AttentionBundle {
     public static final String KIND = "attention";
     /** The input images, as every bundle carries them (CommonData.IMAGES). */
     public static final String IMAGES = "images";
+    /** The test-set indices of the images (CommonData.IMAGE_INDICES), for titles. */
+    public static final String IMAGE_INDICES = "imageIndices";
     /** The default layer chosen by the maker (CommonData.NODE). */
     public static final String NODE = "node";
 

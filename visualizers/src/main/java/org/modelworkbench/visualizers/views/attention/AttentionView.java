@@ -53,8 +53,9 @@ public final class AttentionView implements View {
                 + "FocalNet: the modulator magnitude ‖M‖, the raw gates of each focal level (they can be negative) and "
                 + "the mean kernel per level (Yang et al. 2022, as the authors' notebook). Mamba/VMamba: the hidden "
                 + "attention α of a query position (Ali, Zimerman & Wolf 2024), per scan direction or aggregated as "
-                + "VMamba's analysis does, and the whole matrix for short sequences. Brighter = more weight; maps "
-                + "sit over the image at the chosen opacity.";
+                + "VMamba's analysis does, and the whole matrix for short sequences. Weights are drawn in viridis "
+                + "(brighter = more), signed values (gates, kernels, one scan direction's α) in red–blue with white at "
+                + "0; maps sit over the image at the chosen opacity.";
     }
 
     @Override

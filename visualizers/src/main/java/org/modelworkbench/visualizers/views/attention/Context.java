@@ -47,7 +47,7 @@ record Context(Bundle bundle, List<Layer> layers, Layer layer, ViewOptions view,
     }
 
     String imageLabel() {
-        List<String> indices = bundle.strings("imageIndices");
+        List<String> indices = bundle.strings(AttentionBundle.IMAGE_INDICES);
         return "image " + (image < indices.size() ? "#" + indices.get(image) : Integer.toString(image));
     }
 }

@@ -113,7 +113,10 @@ final class MambaPanels {
                 + ctx.image() + ":" + head, () -> {
                     List<FloatTensor> maps = new ArrayList<>();
                     for (int k = 0; k < s.directions(); k++) {
-                        float[] m = directionMatrix(ctx, k, head).values();
+                        // short scans keep each direction's matrix for the matrix panel; long ones only the aggregate
+                        float[] m = (s.length() <= MATRIX_LIMIT ? directionMatrix(ctx, k, head)
+                                : head < 0 ? attention(ctx, k).channelMean(ctx.image())
+                                : attention(ctx, k).channel(ctx.image(), head)).values();
                         maps.add(FloatTensor.of(s.order().toRowMajor(k, m, s.length()), s.length(), s.length()));
                     }
                     return direction == AttentionOptions.ALL ? VMambaDirections.all(maps) : VMambaDirections.nall(maps);
