@@ -188,6 +188,23 @@ class AttentionMakerTest {
     }
 
     @Test
+    void aOneDimensionalMambaOverPatchTokensIsLaidOnThePatchGrid() throws Exception {
+        DesignBuilder d = new DesignBuilder("tiny mamba");
+        String x = d.input("input", 1, 8, 8);
+        x = d.add("patch_embed", "embedding.patch_embed", Map.of("patch", 2, "embed_dim", 8, "output", "tokens"), x);
+        x = d.add("mixer", "mamba.mamba_block", Map.of("d_state", 4), x);
+        d.add("head", "head.classifier", Map.of("classes", 10, "layout", "tokens"), x);
+        Bundle b = make(d.build(), null);
+
+        assertThat(b.strings(AttentionBundle.LAYERS)).containsExactly("mixer");
+        assertThat(b.integer("layer0.directions")).isEqualTo(1);
+        assertThat(b.integer("layer0.height")).isEqualTo(4);
+        assertThat(b.integer("layer0.width")).isEqualTo(4);
+        assertThat(view.render(b, ViewOptions.defaults().with("direction", "0").withQuery(3, 3))).extracting(Panel::name)
+                .containsExactly("hidden", "matrix");
+    }
+
+    @Test
     void aDesignWithoutTokenMixingIsRefusedByNameAndAnUnknownNodeListsTheLayers() {
         DesignBuilder d = new DesignBuilder("plain cnn");
         String x = d.input("input", 1, 8, 8);
