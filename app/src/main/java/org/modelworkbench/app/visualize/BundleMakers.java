@@ -10,6 +10,7 @@ public final class BundleMakers {
 
     static {
         // One line per kind, in the order of Views.
+        register(new org.modelworkbench.app.visualize.attention.AttentionMaker());
         register(new org.modelworkbench.app.visualize.filters.FiltersMaker());
         register(new org.modelworkbench.app.visualize.spectra.SpectraMaker());
         register(new org.modelworkbench.app.visualize.erf.ErfMaker());

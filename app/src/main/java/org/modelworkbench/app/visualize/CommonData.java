@@ -32,7 +32,9 @@ public final class CommonData {
         b.meta(NOTES, images.notes());
         b.meta(CLASS_NAMES, images.classNames());
         List<String> indices = new ArrayList<>();
-        Arrays.stream(images.indices()).forEach(i -> indices.add(Integer.toString(i)));
+        if (images.indices() != null) { // images made from arrays have no test-set index
+            Arrays.stream(images.indices()).forEach(i -> indices.add(Integer.toString(i)));
+        }
         b.meta(IMAGE_INDICES, indices);
         b.tensor(IMAGES, Tensors.of(images.raw()));
         if (images.hasLabels()) {

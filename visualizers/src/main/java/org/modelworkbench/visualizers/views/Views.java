@@ -11,6 +11,7 @@ public final class Views {
     static {
         // One line per view; keep the order of the issue: attention, filters, spectra, erf, activations,
         // gradcam, confusion, embedding, similarity.
+        register(new org.modelworkbench.visualizers.views.attention.AttentionView());
         register(new org.modelworkbench.visualizers.views.filters.FiltersView());
         register(new org.modelworkbench.visualizers.views.spectra.SpectraView());
         register(new org.modelworkbench.visualizers.views.erf.ErfView());
