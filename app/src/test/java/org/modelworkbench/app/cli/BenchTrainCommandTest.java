@@ -70,7 +70,7 @@ class BenchTrainCommandTest {
                 "error: unknown execution mode 'fp16' (fp32, fp32-cl, bf16-autocast)");
         assertThat(batch.exitCode()).isEqualTo(2);
         assertThat(batch.errLines().get(0)).startsWith("error: --batch must be 1 … 4096");
-        assertThat(unknown.errLines()).containsExactly("error: unknown benchmark 'speed'; available: analysis, editor, train, scan");
+        assertThat(unknown.errLines()).containsExactly("error: unknown benchmark 'speed'; available: analysis, editor, train, scan, visualizers");
         assertThat(design.errLines()).containsExactly("error: only 'bench train' takes a design");
     }
 }
