@@ -156,6 +156,13 @@ public final class VisualizePanel extends BorderPane implements Disposable {
         link(weights.valueProperty(), model.weightsProperty());
         weights.setOnShowing(e -> model.refreshWeightChoices());
 
+        ChoiceBox<VisualizePanelModel.Weights> compare = new ChoiceBox<>(model.compareChoices());
+        compare.setId("visualize-compare");
+        compare.setTooltip(new Tooltip("A second model to show beside this one, on the same images: the same design "
+                + "untrained (before and after training) or another run"));
+        link(compare.valueProperty(), model.compareProperty());
+        compare.setOnShowing(e -> model.refreshWeightChoices());
+
         Spinner<Integer> images = new Spinner<>(0, 10_000, 0, 8);
         images.setId("visualize-images");
         images.setEditable(true);
@@ -191,10 +198,12 @@ public final class VisualizePanel extends BorderPane implements Disposable {
         kind.setMaxWidth(Double.MAX_VALUE);
         node.setMaxWidth(Double.MAX_VALUE);
         weights.setMaxWidth(Double.MAX_VALUE);
+        compare.setMaxWidth(Double.MAX_VALUE);
         status.setWrapText(true);
         HBox buttons = new HBox(6, probe, cancel, help);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        VBox form = new VBox(6, row("View", kind), row("Block", node), row("Weights", weights), row("Images", images),
+        VBox form = new VBox(6, row("View", kind), row("Block", node), row("Weights", weights), row("Beside it", compare),
+                row("Images", images),
                 buttons, new HBox(6, bar, status));
         form.setMinWidth(0);
         return form;

@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -62,6 +61,14 @@ public final class VisualizePanelModel {
             }
         }
 
+        /** No second model (the compare choice only). */
+        record None() implements Weights {
+            @Override
+            public String toString() {
+                return "Nothing";
+            }
+        }
+
         record Untrained() implements Weights {
             @Override
             public String toString() {
@@ -96,6 +103,7 @@ public final class VisualizePanelModel {
     private final Prober process;
     private final RunsFolders runsFolders;
     private final Executor background;
+    private final Executor ui;
     private final ObjectProperty<TrainingTarget> target = new SimpleObjectProperty<>(this, "target");
     private final StringProperty kind = new SimpleStringProperty(this, "kind");
     private final StringProperty node = new SimpleStringProperty(this, "node");
@@ -107,6 +115,9 @@ public final class VisualizePanelModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyObjectWrapper<Bundle> bundle = new ReadOnlyObjectWrapper<>(this, "bundle");
+    private final ReadOnlyObjectWrapper<Bundle> compareBundle = new ReadOnlyObjectWrapper<>(this, "compareBundle");
+    private final ObjectProperty<Weights> compare = new SimpleObjectProperty<>(this, "compare", new Weights.None());
+    private final ObservableList<Weights> compareChoices = FXCollections.observableArrayList();
     private final ObjectProperty<ViewOptions> options = new SimpleObjectProperty<>(this, "options", ViewOptions.defaults());
     private final ObservableList<Drawn> drawn = FXCollections.observableArrayList();
     private final ObservableList<String> notes = FXCollections.observableArrayList();
@@ -115,10 +126,15 @@ public final class VisualizePanelModel {
     private final AtomicLong generation = new AtomicLong();
     private Consumer<String> onSelectNode = id -> { };
 
-    public VisualizePanelModel(Prober process, RunsFolders runsFolders, Executor background) {
+    /**
+     * @param background where probes and drawings run (off the FX thread)
+     * @param ui         where their results are applied ({@code Platform::runLater} in the app)
+     */
+    public VisualizePanelModel(Prober process, RunsFolders runsFolders, Executor background, Executor ui) {
         this.process = Objects.requireNonNull(process);
         this.runsFolders = Objects.requireNonNull(runsFolders);
         this.background = Objects.requireNonNull(background);
+        this.ui = Objects.requireNonNull(ui);
         kind.set(Views.kinds().isEmpty() ? null : Views.kinds().get(0));
         target.addListener((o, was, now) -> refreshWeightChoices());
         options.addListener((o, was, now) -> redraw());
@@ -172,6 +188,21 @@ public final class VisualizePanelModel {
 
     public ReadOnlyObjectProperty<Bundle> bundleProperty() {
         return bundle.getReadOnlyProperty();
+    }
+
+    /** The second model's bundle when comparing, else null. */
+    public ReadOnlyObjectProperty<Bundle> compareBundleProperty() {
+        return compareBundle.getReadOnlyProperty();
+    }
+
+    /** What to show beside the probed model: nothing, the same design untrained, or a run. */
+    public ObjectProperty<Weights> compareProperty() {
+        return compare;
+    }
+
+    /** Nothing, untrained, then every run with a checkpoint. */
+    public ObservableList<Weights> compareChoices() {
+        return compareChoices;
     }
 
     public ObjectProperty<ViewOptions> optionsProperty() {
@@ -230,6 +261,11 @@ public final class VisualizePanelModel {
         }
         weightChoices.setAll(list);
         weights.set(list.contains(chosen) ? chosen : list.get(0));
+        Weights compared = compare.get();
+        List<Weights> others = new ArrayList<>(list);
+        others.set(0, new Weights.None());
+        compareChoices.setAll(others);
+        compare.set(others.contains(compared) ? compared : others.get(0));
     }
 
     /** Probes the target in a child process; the view is drawn when it answers. */
@@ -247,17 +283,17 @@ public final class VisualizePanelModel {
         Path run = runFolder(t, design);
         boolean fresh = run == null;
         VisualizeProcess.Request request = new VisualizeProcess.Request(k, fresh ? design : null, run, fresh,
-                node.get(), images.get() == null ? 0 : images.get(), null, Map.of());
+                node.get(), images.get() == null ? 0 : images.get(), null, Map.of(), compareSource());
         running.set(true);
         error.set("");
         progress.set(-1);
         status.set("Starting the probe…");
         background.execute(() -> {
-            VisualizeProcess.Outcome outcome = process.run(request, (f, stage) -> Platform.runLater(() -> {
+            VisualizeProcess.Outcome outcome = process.run(request, (f, stage) -> ui.execute(() -> {
                 progress.set(f);
                 status.set(stage);
             }));
-            Platform.runLater(() -> finished(outcome, k, fresh));
+            ui.execute(() -> finished(outcome, k, fresh));
         });
     }
 
@@ -330,6 +366,15 @@ public final class VisualizePanelModel {
         return null;
     }
 
+    /** The --compare argument for the chosen comparison, or null. */
+    private String compareSource() {
+        Weights c = compare.get();
+        if (c instanceof Weights.Run r) {
+            return r.folder().toString();
+        }
+        return c instanceof Weights.Untrained ? "untrained" : null;
+    }
+
     private static boolean hasCheckpoint(Path runFolder) {
         return java.nio.file.Files.isRegularFile(runFolder.resolve(Checkpoints.BEST))
                 || java.nio.file.Files.isRegularFile(runFolder.resolve(Checkpoints.LAST));
@@ -347,6 +392,7 @@ public final class VisualizePanelModel {
             status.set(String.format(java.util.Locale.ROOT, "Probed in %.1f s", p.seconds()));
             lastSeconds.set(p.seconds());
             kind.set(k);
+            compareBundle.set(p.compare());
             bundle.set(p.bundle());
             ViewOptions o = ViewOptions.defaults().withOpacity(options.get().opacity());
             // The layer the probe chose (the block asked for, or the view's default), shown as the choice.
@@ -367,6 +413,32 @@ public final class VisualizePanelModel {
         }
     }
 
+    /**
+     * Two panels as one figure, each captioned with its design and weights; a click is asked of the panel
+     * it falls in (in that panel's own pixels). The tables are the first model's.
+     */
+    static Panel sideBySide(Panel a, Panel b, Bundle ba, Bundle bb) {
+        org.modelworkbench.visualizers.render.Composite both = org.modelworkbench.visualizers.render.Composite.row(
+                List.of(a.figure(), b.figure()), List.of(caption(ba), caption(bb)), null,
+                org.modelworkbench.visualizers.render.Theme.LIGHT);
+        org.modelworkbench.visualizers.views.Picker picker = new org.modelworkbench.visualizers.views.Picker() {
+            @Override
+            public java.util.Optional<org.modelworkbench.visualizers.render.Cell> queryAt(double x, double y) {
+                return both.locate(x, y).flatMap(l -> (l.panel() == 0 ? a : b).picker().queryAt(l.x(), l.y()));
+            }
+
+            @Override
+            public java.util.Optional<String> nodeAt(double x, double y) {
+                return both.locate(x, y).flatMap(l -> (l.panel() == 0 ? a : b).picker().nodeAt(l.x(), l.y()));
+            }
+        };
+        return new Panel(a.name(), a.title(), both, a.tables(), a.caption(), picker);
+    }
+
+    private static String caption(Bundle b) {
+        return b.string("design", "?") + " — " + b.string("weights", "?");
+    }
+
     /** Draws the current bundle with the current options off the FX thread; the newest request wins. */
     public void redraw() {
         Bundle b = bundle.get();
@@ -376,20 +448,24 @@ public final class VisualizePanelModel {
         }
         View v = Views.of(b.kind());
         ViewOptions o = options.get();
+        Bundle other = compareBundle.get();
         long g = generation.incrementAndGet();
         drawing.set(true);
         background.execute(() -> {
             List<Drawn> result = new ArrayList<>();
             String failure = null;
             try {
-                for (Panel p : v.render(b, o)) {
+                List<Panel> left = v.render(b, o);
+                List<Panel> right = other == null ? List.of() : v.render(other, o);
+                for (int i = 0; i < left.size(); i++) {
+                    Panel p = i < right.size() ? sideBySide(left.get(i), right.get(i), b, other) : left.get(i);
                     result.add(new Drawn(p, p.figure().render()));
                 }
             } catch (RuntimeException e) {
                 failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             }
             String why = failure;
-            Platform.runLater(() -> {
+            ui.execute(() -> {
                 if (g != generation.get()) {
                     return; // a newer drawing is on its way
                 }

@@ -36,9 +36,11 @@ public final class VisualizeProcess implements VisualizePanelModel.Prober {
      * @param images    how many test images, 0 for the view's default
      * @param image     the test-set index of the first image, or null for the first test images
      * @param options   the view's own options the probe needs (key → value)
+     * @param compare   a second source probed on the same images, shown side by side: a run folder, or
+     *                  "untrained" for the same design with fresh weights; null for none
      */
     public record Request(String kind, Design design, Path runFolder, boolean untrained, String node, int images,
-                          Integer image, Map<String, String> options) {
+                          Integer image, Map<String, String> options, String compare) {
         public Request {
             Objects.requireNonNull(kind);
             if (design == null && runFolder == null) {
@@ -46,11 +48,17 @@ public final class VisualizeProcess implements VisualizePanelModel.Prober {
             }
             options = Map.copyOf(options);
         }
+
+        public Request(String kind, Design design, Path runFolder, boolean untrained, String node, int images,
+                       Integer image, Map<String, String> options) {
+            this(kind, design, runFolder, untrained, node, images, image, options, null);
+        }
     }
 
     /** How a probe ended. */
     public sealed interface Outcome {
-        record Probed(Bundle bundle, List<String> notes, double seconds) implements Outcome {
+        /** @param compare the second source's bundle, or null */
+        record Probed(Bundle bundle, Bundle compare, List<String> notes, double seconds) implements Outcome {
         }
 
         record Failed(String message) implements Outcome {
@@ -87,6 +95,9 @@ public final class VisualizeProcess implements VisualizePanelModel.Prober {
             cmd.addAll(List.of("--image", Integer.toString(r.image())));
         }
         r.options().forEach((k, v) -> cmd.addAll(List.of("--option", k + "=" + v)));
+        if (r.compare() != null) {
+            cmd.addAll(List.of("--compare", r.compare()));
+        }
         return cmd;
     }
 
@@ -116,7 +127,8 @@ public final class VisualizeProcess implements VisualizePanelModel.Prober {
                 return new Outcome.Failed(ChildProcess.failure("The probe failed", "visualizer's process", r.exitCode(), r.tail()));
             }
             List<String> notes = r.tail().stream().filter(l -> l.startsWith("note: ")).map(l -> l.substring(6)).toList();
-            return new Outcome.Probed(Bundle.read(out), notes, (System.nanoTime() - start) / 1e9);
+            Bundle compare = request.compare() == null ? null : Bundle.read(out.resolve("compare"));
+            return new Outcome.Probed(Bundle.read(out), compare, notes, (System.nanoTime() - start) / 1e9);
         } catch (ProjectFileException | IOException e) {
             return new Outcome.Failed("The visualizer's data could not be passed between the processes: " + e.getMessage());
         } finally {

@@ -114,7 +114,7 @@ public final class MainWindow {
         // A click on the breadcrumb's Up link: run wherever the keyboard is (not checked like the Alt+Up key).
         host.setOnLeaveInside(() -> actions.perform(org.modelworkbench.app.gui.actions.ActionId.LEAVE_INSIDE));
         this.visualize = new VisualizePanelModel(new VisualizeProcess(MeasureProcess.Launch.current(folders.data())),
-                new RunsFolders(folders.data().resolve("runs")), trainingIo);
+                new RunsFolders(folders.data().resolve("runs")), trainingIo, Platform::runLater);
         VisualizeActions.bind(shell, visualize);
         host.addPanel(VisualizeActions.panel(visualize));
         host.setContextMenus(new CanvasContextMenus(actions,
