@@ -274,7 +274,15 @@ public final class VisualizePanel extends BorderPane implements Disposable {
             layer.setMaxWidth(Double.MAX_VALUE);
             viewControls.getChildren().add(row("Layer", layer));
         }
-        int heads = v.heads(b, o);
+        int heads;
+        List<OptionSpec> specs;
+        try {
+            heads = v.heads(b, o);
+            specs = v.options(b);
+        } catch (IllegalArgumentException e) {
+            heads = 0; // options that do not fit this bundle: the drawing reports them
+            specs = List.of();
+        }
         if (heads > 1) {
             Spinner<Integer> head = new Spinner<>(-1, heads - 1, o.head());
             head.setId("visualize-head");
@@ -294,7 +302,7 @@ public final class VisualizePanel extends BorderPane implements Disposable {
         opacity.setOnMouseReleased(e -> model.optionsProperty().set(model.optionsProperty().get().withOpacity(opacity.getValue())));
         opacity.setMaxWidth(Double.MAX_VALUE);
         viewControls.getChildren().add(row("Opacity", opacity));
-        for (OptionSpec spec : v.options(b)) {
+        for (OptionSpec spec : specs) {
             viewControls.getChildren().add(row(spec.label(), optionControl(spec, o)));
         }
     }

@@ -125,6 +125,8 @@ public final class VisualizePanelModel {
     private final DoubleProperty lastSeconds = new SimpleDoubleProperty(this, "lastSeconds");
     private final AtomicLong generation = new AtomicLong();
     private Consumer<String> onSelectNode = id -> { };
+    /** True while a probe's result replaces the bundle and options together (one drawing, no stale mix). */
+    private boolean replacing;
 
     /**
      * @param background where probes and drawings run (off the FX thread)
@@ -137,7 +139,11 @@ public final class VisualizePanelModel {
         this.ui = Objects.requireNonNull(ui);
         kind.set(Views.kinds().isEmpty() ? null : Views.kinds().get(0));
         target.addListener((o, was, now) -> refreshWeightChoices());
-        options.addListener((o, was, now) -> redraw());
+        options.addListener((o, was, now) -> {
+            if (!replacing) {
+                redraw();
+            }
+        });
     }
 
     // ----- properties
@@ -391,20 +397,24 @@ public final class VisualizePanelModel {
             }
             status.set(String.format(java.util.Locale.ROOT, "Probed in %.1f s", p.seconds()));
             lastSeconds.set(p.seconds());
-            kind.set(k);
-            compareBundle.set(p.compare());
-            bundle.set(p.bundle());
             ViewOptions o = ViewOptions.defaults().withOpacity(options.get().opacity());
             // The layer the probe chose (the block asked for, or the view's default), shown as the choice.
             String probed = p.bundle().string("node", null);
             if (probed != null && Views.of(p.bundle().kind()).layers(p.bundle()).contains(probed)) {
                 o = o.withLayer(probed);
             }
-            if (options.get().equals(o)) {
-                redraw();
-            } else {
+            // Options first, then the bundle: the controls rebuilt for the new bundle must never see the
+            // old bundle's layer.
+            replacing = true;
+            try {
                 options.set(o);
+                kind.set(k);
+                compareBundle.set(p.compare());
+                bundle.set(p.bundle());
+            } finally {
+                replacing = false;
             }
+            redraw();
         } else if (outcome instanceof VisualizeProcess.Outcome.Failed f) {
             status.set("");
             error.set(f.message());
