@@ -154,12 +154,25 @@ final class MambaPanels {
             row = Arrays.copyOfRange(agg.values(), cell * s.length(), (cell + 1) * s.length());
         }
         FloatTensor map = FloatTensor.of(row, s.height(), s.width());
+        // The query's own weight α_ii (no decay) can dwarf the rest, and a min–max over the whole matrix can
+        // squash one row: the scale spans this row without the query cell, which is outlined anyway.
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < row.length; i++) {
+            if (i != cell && Float.isFinite(row[i])) {
+                lo = Math.min(lo, row[i]);
+                hi = Math.max(hi, row[i]);
+            }
+        }
+        double reach = Math.max(Math.abs(lo), Math.abs(hi));
+        ValueRange range = !(hi > lo) ? (direction >= 0 ? ValueRange.symmetric() : ValueRange.fixed(0, 1))
+                : direction >= 0 ? ValueRange.fixed(-reach, reach) : ValueRange.fixed(lo, hi);
         String who = head < 0 ? "mean of " + s.channels() + " channels" : "channel " + head;
         // one direction's α is signed (C·B can be negative) and 0 where not yet scanned: a diverging scale
         // puts that 0 at white; the aggregates are min–max normalised to 0…1
         HeatmapFigure fig = VitPanels.overImage(ctx, map, HeatmapFigure.Interpolation.NEAREST)
                 .colorMap(direction >= 0 ? ColorMap.RDBU : ColorMap.VIRIDIS)
-                .range(direction >= 0 ? ValueRange.symmetric() : ValueRange.fixed(0, 1))
+                .range(range)
                 .marker(q.row(), q.col())
                 .title(ctx.layer().name() + " · hidden attention of (" + q.row() + ", " + q.col() + ") · "
                         + shortDirection(s, direction) + " · " + ctx.options().mode().name().replace("WITHOUT_DELTA_J", "CwBw")
@@ -170,7 +183,8 @@ final class MambaPanels {
                 + "with α_ij = C_i·exp(Σ_{j<k≤i} Δ_k A)·Δ_j B_j. The map is row i of α for the outlined query over the "
                 + s.height() + "×" + s.width() + " map (" + directionText(s, direction) + "; " + ctx.options().modeText()
                 + "; " + who + "): how much each position it has already scanned feeds "
-                + "it; positions scanned after it get 0" + (direction >= 0 ? " (white: the scale is symmetric, α can be negative)"
+                + "it; positions scanned after it get 0; the colour scale spans this row without the query's own weight, "
+                + "so that a large α_ii does not wash out the rest" + (direction >= 0 ? " (white: the scale is symmetric, α can be negative)"
                 : "") + ". " + (s.directions() == 4 ? "VMamba scans in 4 orders (0 row-major, "
                 + "1 column-major, 2 and 3 reversed); 'all' is the min–max of their sum, 'nall' the mean of each min–max "
                 + "normalised (VMamba's analysis). " : "") + "Click a position to make it the query.";
