@@ -167,24 +167,7 @@ public final class Pca {
                 applyCovariance(c, n, d, q[a], xv, z[a]);
             }
             // Rayleigh–Ritz on span(q): H = Qᵀ C Q = Q · Zᵀ
-            double[][] h = new double[p][p];
-            for (int a = 0; a < p; a++) {
-                for (int b = 0; b < p; b++) {
-                    double s = 0;
-                    for (int j = 0; j < d; j++) {
-                        s += q[a][j] * z[b][j];
-                    }
-                    h[a][b] = s;
-                }
-            }
-            for (int a = 0; a < p; a++) {
-                for (int b = a + 1; b < p; b++) {
-                    double m = (h[a][b] + h[b][a]) / 2;
-                    h[a][b] = m;
-                    h[b][a] = m;
-                }
-            }
-            ritz = SymmetricEigen.of(h);
+            ritz = SymmetricEigen.of(projected(q, z, p, d));
             boolean done = it > 0;
             for (int a = 0; a < components; a++) {
                 double v = ritz.values[a];
@@ -206,24 +189,7 @@ public final class Pca {
         for (int a = 0; a < p; a++) {
             applyCovariance(c, n, d, q[a], xv, z[a]);
         }
-        double[][] h = new double[p][p];
-        for (int a = 0; a < p; a++) {
-            for (int b = 0; b < p; b++) {
-                double s = 0;
-                for (int j = 0; j < d; j++) {
-                    s += q[a][j] * z[b][j];
-                }
-                h[a][b] = s;
-            }
-        }
-        for (int a = 0; a < p; a++) {
-            for (int b = a + 1; b < p; b++) {
-                double m = (h[a][b] + h[b][a]) / 2;
-                h[a][b] = m;
-                h[b][a] = m;
-            }
-        }
-        ritz = SymmetricEigen.of(h);
+        ritz = SymmetricEigen.of(projected(q, z, p, d));
         double[][] vecs = new double[components][d];
         double[] vals = new double[components];
         for (int a = 0; a < components; a++) {
@@ -258,6 +224,28 @@ public final class Pca {
     }
 
     /** Modified Gram–Schmidt on the rows; a row that collapses is replaced by the next unit axis that does not. */
+    /** H = Qᵀ C Q = Q·Zᵀ (p×p), symmetrised: the covariance seen in the basis q, for Rayleigh–Ritz. */
+    private static double[][] projected(double[][] q, double[][] z, int p, int d) {
+        double[][] h = new double[p][p];
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b < p; b++) {
+                double s = 0;
+                for (int j = 0; j < d; j++) {
+                    s += q[a][j] * z[b][j];
+                }
+                h[a][b] = s;
+            }
+        }
+        for (int a = 0; a < p; a++) {
+            for (int b = a + 1; b < p; b++) {
+                double m = (h[a][b] + h[b][a]) / 2;
+                h[a][b] = m;
+                h[b][a] = m;
+            }
+        }
+        return h;
+    }
+
     private static void orthonormalise(double[][] q) {
         int d = q[0].length;
         for (int a = 0; a < q.length; a++) {
