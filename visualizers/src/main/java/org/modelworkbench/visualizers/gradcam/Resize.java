@@ -1,6 +1,7 @@
 package org.modelworkbench.visualizers.gradcam;
 
 import java.util.Arrays;
+import org.modelworkbench.visualizers.render.Bilinear;
 import org.modelworkbench.visualizers.tensor.FloatTensor;
 
 /**
@@ -29,55 +30,8 @@ public final class Resize {
         if (h < 1 || w < 1) {
             throw new IllegalArgumentException("cannot resize empty maps of shape " + Arrays.toString(maps.shape()));
         }
-        int[] ys = new int[height];
-        float[] fy = new float[height];
-        taps(h, height, ys, fy);
-        int[] xs = new int[width];
-        float[] fx = new float[width];
-        taps(w, width, xs, fx);
-        int planes = maps.size() / (h * w);
-        float[] in = maps.values();
-        float[] out = new float[planes * height * width];
-        for (int p = 0; p < planes; p++) {
-            int src = p * h * w;
-            int dst = p * height * width;
-            for (int y = 0; y < height; y++) {
-                int r0 = src + ys[y] * w;
-                int r1 = src + Math.min(ys[y] + 1, h - 1) * w;
-                float wy = fy[y];
-                for (int x = 0; x < width; x++) {
-                    int c0 = xs[x];
-                    int c1 = Math.min(c0 + 1, w - 1);
-                    float wx = fx[x];
-                    float top = in[r0 + c0] * (1 - wx) + in[r0 + c1] * wx;
-                    float bottom = in[r1 + c0] * (1 - wx) + in[r1 + c1] * wx;
-                    out[dst + y * width + x] = top * (1 - wy) + bottom * wy;
-                }
-            }
-        }
-        int[] shape = maps.shape();
-        shape[shape.length - 2] = height;
-        shape[shape.length - 1] = width;
-        return FloatTensor.of(out, shape);
-    }
-
-    /** Source index and fraction per destination index along one axis, OpenCV's rule. */
-    private static void taps(int in, int out, int[] index, float[] fraction) {
-        double scale = (double) in / out;
-        for (int d = 0; d < out; d++) {
-            float f = (float) ((d + 0.5) * scale - 0.5);
-            int s = (int) Math.floor(f);
-            f -= s;
-            if (s < 0) {
-                s = 0;
-                f = 0;
-            }
-            if (s >= in - 1) {
-                s = in - 1;
-                f = 0;
-            }
-            index[d] = s;
-            fraction[d] = f;
-        }
+        // OpenCV's INTER_LINEAR for floats and PyTorch's align_corners=False are the same sampling rule:
+        // the figures' resampler does it.
+        return Bilinear.resize(maps, height, width);
     }
 }

@@ -18,23 +18,23 @@ public final class Bilinear {
     }
 
     /**
-     * Resamples the last two axes of {@code t} — (H, W), or (C, H, W) channel by channel — to
-     * {@code outH × outW}.
+     * Resamples the last two axes of {@code t} — (H, W), or (…, H, W) plane by plane (channels, a batch of
+     * maps) — to {@code outH × outW}; leading axes are kept.
      */
     public static FloatTensor resize(FloatTensor t, int outH, int outW) {
         int r = t.rank();
-        if (r != 2 && r != 3) {
-            throw new IllegalArgumentException("bilinear resize takes (H, W) or (C, H, W), got shape " + Arrays.toString(t.shape()));
+        if (r < 2) {
+            throw new IllegalArgumentException("bilinear resize takes (H, W) or (…, H, W), got shape " + Arrays.toString(t.shape()));
         }
         if (outH <= 0 || outW <= 0) {
             throw new IllegalArgumentException("output size must be positive, got " + outH + " × " + outW);
         }
-        int c = r == 3 ? t.dim(0) : 1;
         int h = t.dim(-2);
         int w = t.dim(-1);
         if (h == 0 || w == 0) {
             throw new IllegalArgumentException("cannot resize an empty map of shape " + Arrays.toString(t.shape()));
         }
+        int c = t.size() / (h * w);
         Axis ys = new Axis(h, outH);
         Axis xs = new Axis(w, outW);
         float[] in = t.values();
@@ -57,7 +57,10 @@ public final class Bilinear {
                 }
             }
         }
-        return r == 3 ? FloatTensor.of(out, c, outH, outW) : FloatTensor.of(out, outH, outW);
+        int[] shape = t.shape();
+        shape[r - 2] = outH;
+        shape[r - 1] = outW;
+        return FloatTensor.of(out, shape);
     }
 
     /** Per output index along one axis: the two input neighbours and the weight of the second. */
