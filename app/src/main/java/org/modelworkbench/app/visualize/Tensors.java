@@ -1,6 +1,5 @@
 package org.modelworkbench.app.visualize;
 
-import java.util.Arrays;
 import org.modelworkbench.trainer.capture.CapturedTensor;
 import org.modelworkbench.visualizers.tensor.FloatTensor;
 
@@ -25,18 +24,5 @@ public final class Tensors {
             f[i] = values[i];
         }
         return new FloatTensor(new int[] {values.length}, f);
-    }
-
-    /** The ints of a tensor made by {@link #ofInts}. */
-    public static int[] ints(FloatTensor t) {
-        return Arrays.stream(toDoubles(t.values())).mapToInt(d -> (int) Math.round(d)).toArray();
-    }
-
-    private static double[] toDoubles(float[] v) {
-        double[] d = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            d[i] = v[i];
-        }
-        return d;
     }
 }

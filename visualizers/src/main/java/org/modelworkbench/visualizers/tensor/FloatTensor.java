@@ -74,6 +74,15 @@ public record FloatTensor(int[] shape, float[] values) {
         return values[offset(index)];
     }
 
+    /** The values rounded to ints: labels and class indices, which bundles carry as floats. */
+    public int[] roundedInts() {
+        int[] out = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = Math.round(values[i]);
+        }
+        return out;
+    }
+
     /** The same values seen with another shape of the same size. */
     public FloatTensor reshape(int... newShape) {
         return new FloatTensor(newShape, values);

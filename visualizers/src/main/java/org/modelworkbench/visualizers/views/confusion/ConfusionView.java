@@ -60,8 +60,8 @@ public final class ConfusionView implements View {
 
     /** The matrix of the bundle's labels and predictions. */
     public static ConfusionMatrix matrix(Bundle bundle) {
-        int[] truth = ints(bundle.tensor(LABELS));
-        int[] predicted = ints(bundle.tensor(PREDICTED));
+        int[] truth = bundle.tensor(LABELS).roundedInts();
+        int[] predicted = bundle.tensor(PREDICTED).roundedInts();
         if (truth.length != predicted.length) {
             throw new IllegalArgumentException(truth.length + " labels but " + predicted.length + " predictions");
         }
@@ -140,12 +140,4 @@ public final class ConfusionView implements View {
                 caption, null));
     }
 
-    private static int[] ints(FloatTensor t) {
-        float[] v = t.values();
-        int[] out = new int[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = Math.round(v[i]);
-        }
-        return out;
-    }
 }

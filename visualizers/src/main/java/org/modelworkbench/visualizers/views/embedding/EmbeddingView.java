@@ -73,8 +73,8 @@ public final class EmbeddingView implements View {
         String colour = choice(options, COLOUR, "true", COLOURS);
         FloatTensor features = bundle.tensor(FEATURES);
         int n = features.dim(0);
-        int[] predicted = ints(bundle.tensor(PREDICTED));
-        int[] labels = bundle.has("labels") ? ints(bundle.tensor("labels")) : predicted;
+        int[] predicted = bundle.tensor(PREDICTED).roundedInts();
+        int[] labels = bundle.has("labels") ? bundle.tensor("labels").roundedInts() : predicted;
         if (predicted.length != n || labels.length != n) {
             throw new IllegalArgumentException(n + " feature rows but " + predicted.length + " predictions and "
                     + labels.length + " labels");
@@ -141,12 +141,4 @@ public final class EmbeddingView implements View {
         return v;
     }
 
-    private static int[] ints(FloatTensor t) {
-        float[] v = t.values();
-        int[] out = new int[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = Math.round(v[i]);
-        }
-        return out;
-    }
 }

@@ -85,8 +85,8 @@ public final class GradcamView implements View {
             throw new IllegalArgumentException("image position " + image + " is outside the " + n + " probed images");
         }
         FloatTensor logits = bundle.tensor(LOGITS);
-        int[] scored = ints(bundle.tensor(CLASSES));
-        int[] labels = bundle.has("labels") ? ints(bundle.tensor("labels")) : null;
+        int[] scored = bundle.tensor(CLASSES).roundedInts();
+        int[] labels = bundle.has("labels") ? bundle.tensor("labels").roundedInts() : null;
         List<String> classes = bundle.strings("classNames");
         List<String> indices = bundle.strings("imageIndices");
         String target = bundle.string(TARGET, "?");
@@ -163,14 +163,6 @@ public final class GradcamView implements View {
         return new Row(best, Math.exp(v[i * k + s] - max) / sum, v[i * k + s]);
     }
 
-    private static int[] ints(FloatTensor t) {
-        float[] v = t.values();
-        int[] out = new int[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = Math.round(v[i]);
-        }
-        return out;
-    }
 
     private static String name(List<String> classes, int c) {
         return c >= 0 && c < classes.size() ? classes.get(c) : "class " + c;
