@@ -20,6 +20,19 @@ public final class DesignSource {
         return Files.isRegularFile(path) ? java.util.Optional.of(path.toAbsolutePath()) : java.util.Optional.empty();
     }
 
+    /**
+     * The design, or null after printing the reason as one {@code error:} line on {@code err} (the
+     * commands then exit with 1).
+     */
+    static Design loadOrSay(String fileOrTemplate, java.io.PrintWriter err) {
+        try {
+            return load(fileOrTemplate);
+        } catch (ProjectFileException e) {
+            err.println("error: " + org.modelworkbench.app.format.TerminalText.safe(e.getMessage()));
+            return null;
+        }
+    }
+
     public static Design load(String fileOrTemplate) throws ProjectFileException {
         Path path = Path.of(fileOrTemplate);
         if (Files.exists(path)) {

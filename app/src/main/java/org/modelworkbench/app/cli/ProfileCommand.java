@@ -18,7 +18,6 @@ import org.modelworkbench.projects.analysis.NodeAnalysis;
 import org.modelworkbench.projects.analysis.Problem;
 import org.modelworkbench.projects.design.Design;
 import org.modelworkbench.projects.design.Node;
-import org.modelworkbench.projects.files.ProjectFileException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -87,11 +86,8 @@ final class ProfileCommand implements Callable<Integer> {
             err.println("error: --batch, --batches, --repeats and --warmup need --measure");
             return 2;
         }
-        Design design;
-        try {
-            design = DesignSource.load(source);
-        } catch (ProjectFileException e) {
-            err.println("error: " + TerminalText.safe(e.getMessage()));
+        Design design = DesignSource.loadOrSay(source, err);
+        if (design == null) {
             return 1;
         }
         if (measure) {

@@ -7,7 +7,6 @@ import java.util.Locale;
 import org.modelworkbench.app.format.Table;
 import org.modelworkbench.app.format.TerminalText;
 import org.modelworkbench.projects.design.Design;
-import org.modelworkbench.projects.files.ProjectFileException;
 import org.modelworkbench.trainer.bench.TrainBenchmark;
 import org.modelworkbench.trainer.compile.DesignCompileException;
 import org.modelworkbench.trainer.data.DatasetException;
@@ -34,11 +33,8 @@ final class TrainBench {
             err.println("error: " + TerminalText.safe(e.getMessage()));
             return 2;
         }
-        Design design;
-        try {
-            design = DesignSource.load(source);
-        } catch (ProjectFileException e) {
-            err.println("error: " + TerminalText.safe(e.getMessage()));
+        Design design = DesignSource.loadOrSay(source, err);
+        if (design == null) {
             return 1;
         }
         if (threads > 0) {

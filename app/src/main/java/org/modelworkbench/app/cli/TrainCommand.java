@@ -10,7 +10,6 @@ import java.util.concurrent.TimeoutException;
 import org.modelworkbench.app.folders.DataFolder;
 import org.modelworkbench.app.format.TerminalText;
 import org.modelworkbench.projects.design.Design;
-import org.modelworkbench.projects.files.ProjectFileException;
 import org.modelworkbench.trainer.runs.RunStore;
 import org.modelworkbench.trainer.train.TrainingConfig;
 import org.modelworkbench.trainer.train.TrainingConfigCheck;
@@ -132,11 +131,8 @@ final class TrainCommand implements Callable<Integer> {
             problems.forEach(p -> err.println("error: " + TerminalText.safe(p)));
             return 2;
         }
-        Design design;
-        try {
-            design = DesignSource.load(source);
-        } catch (ProjectFileException e) {
-            err.println("error: " + TerminalText.safe(e.getMessage()));
+        Design design = DesignSource.loadOrSay(source, err);
+        if (design == null) {
             return 1;
         }
         DataFolder folders = DataFolder.standard();
