@@ -127,6 +127,8 @@ public final class VisualizePanelModel {
     private Consumer<String> onSelectNode = id -> { };
     /** True while a probe's result replaces the bundle and options together (one drawing, no stale mix). */
     private boolean replacing;
+    /** The newest reading of the runs; older answers are dropped. */
+    private long choicesToken;
 
     /**
      * @param background where probes and drawings run (off the FX thread)
@@ -247,31 +249,51 @@ public final class VisualizePanelModel {
         probe();
     }
 
-    /** Re-reads the runs of the target's design (after a run ends, for instance). */
+    /** Re-reads the runs of the target's design off the FX thread (the list follows when they are read). */
     public void refreshWeightChoices() {
-        Weights chosen = weights.get();
-        List<Weights> list = new ArrayList<>(List.of(new Weights.Latest(), new Weights.Untrained()));
         TrainingTarget t = target.get();
-        if (t != null) {
-            RunStore store = new RunStore(runsFolders.forDesign(t.file(), t.templateId(), t.name()));
+        long token = ++choicesToken;
+        if (t == null) {
+            applyChoices(List.of());
+            return;
+        }
+        Path folder = runsFolders.forDesign(t.file(), t.templateId(), t.name());
+        background.execute(() -> {
+            List<Weights> runs = new ArrayList<>();
+            RunStore store = new RunStore(folder);
             try {
                 for (RunSummary s : store.list()) {
                     Path dir = store.runFolder(s.runId());
                     if (hasCheckpoint(dir)) {
-                        list.add(new Weights.Run(dir, s));
+                        runs.add(new Weights.Run(dir, s));
                     }
                 }
             } catch (IOException e) {
-                // an unreadable runs folder offers no runs; the two other choices still work
+                // an unreadable runs folder offers no runs; the other choices still work
             }
+            ui.execute(() -> {
+                if (token == choicesToken) {
+                    applyChoices(runs);
+                }
+            });
+        });
+    }
+
+    private void applyChoices(List<Weights> runs) {
+        List<Weights> list = new ArrayList<>(List.of(new Weights.Latest(), new Weights.Untrained()));
+        list.addAll(runs);
+        if (!list.equals(weightChoices)) {
+            Weights chosen = weights.get();
+            weightChoices.setAll(list);
+            weights.set(list.contains(chosen) ? chosen : list.get(0));
         }
-        weightChoices.setAll(list);
-        weights.set(list.contains(chosen) ? chosen : list.get(0));
-        Weights compared = compare.get();
         List<Weights> others = new ArrayList<>(list);
         others.set(0, new Weights.None());
-        compareChoices.setAll(others);
-        compare.set(others.contains(compared) ? compared : others.get(0));
+        if (!others.equals(compareChoices)) {
+            Weights compared = compare.get();
+            compareChoices.setAll(others);
+            compare.set(others.contains(compared) ? compared : others.get(0));
+        }
     }
 
     /** Probes the target in a child process; the view is drawn when it answers. */

@@ -65,6 +65,7 @@ class VisualizePanelModelTest {
         VisualizePanelModel m = new VisualizePanelModel(prober, new RunsFolders(runs), Runnable::run, ui::add);
         m.targetProperty().set(new TrainingTarget(new Object(), Templates.load("resnet-fmnist"), "ResNet", null,
                 "resnet-fmnist"));
+        runUntil(() -> !m.compareChoices().isEmpty()); // the runs are read off the FX thread
         return m;
     }
 
