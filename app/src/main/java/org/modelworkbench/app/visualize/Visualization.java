@@ -79,11 +79,12 @@ public final class Visualization {
         View view = Views.of(request.kind());
         List<Path> written = new ArrayList<>();
         boolean comparing = compare != null && !compare.isBlank();
-        Bundle a = probe(source, weights, request, comparing ? 0 : 0, comparing ? 0.5 : 1);
+        Bundle a = probe(source, weights, request, 0, comparing ? 0.5 : 1);
         Bundle b = null;
         if (comparing) {
-            WeightsChoice other = UNTRAINED.equals(compare) ? WeightsChoice.untrained(weights.seed()) : WeightsChoice.latestRun(weights.seed());
-            b = probe(UNTRAINED.equals(compare) ? source : compare, other, request, 0.5, 1);
+            boolean untrained = UNTRAINED.equals(compare);
+            WeightsChoice other = untrained ? WeightsChoice.untrained(weights.seed()) : WeightsChoice.latestRun(weights.seed());
+            b = probe(untrained ? source : compare, other, request, 0.5, 1);
         }
         if (dataOnly) {
             a.write(out);
