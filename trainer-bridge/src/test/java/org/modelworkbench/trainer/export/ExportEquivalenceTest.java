@@ -149,7 +149,7 @@ class ExportEquivalenceTest {
             }
             Path out = dir.resolve(e.getKey());
             try {
-                export.export(e.getValue(), TrainingConfig.defaults(), new PyTorchExport.Weights.Fresh(7), out);
+                export.exportModel(e.getValue(), TrainingConfig.defaults(), new PyTorchExport.Weights.Fresh(7), out);
                 folders.add(out.toString());
             } catch (ExportException ex) {
                 failures.add(e.getKey() + ": export failed: " + ex.getMessage());
