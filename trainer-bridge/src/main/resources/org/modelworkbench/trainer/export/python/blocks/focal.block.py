@@ -22,8 +22,8 @@ class FocalNetBlock(nn.Module):
         gamma, drop_path = float(layer_scale_init), float(drop_path)
         self.post_norm = bool(post_norm)
         self.norm1 = LayerNorm([shape], layout="channels_first", eps=1e-5)
-        self.modulation = FocalModulation([shape], focal_level=int(focal_level), focal_window=int(focal_window),
-                                          focal_factor=int(focal_factor))
+        self.modulation = FocalModulation([shape], focal_level=int(focal_level),
+                                          focal_window=int(focal_window), focal_factor=int(focal_factor))
         self.norm2 = LayerNorm([shape], layout="channels_first", eps=1e-5)
         self.mlp = Mlp([shape], mlp_ratio=float(mlp_ratio), hidden=0, out_features=0, activation="gelu",
                        layout="channels_first", bias=True, dropout=0.0)

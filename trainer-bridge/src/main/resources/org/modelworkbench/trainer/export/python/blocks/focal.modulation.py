@@ -9,9 +9,10 @@ def _FocalModulation_kernels(focal_level, focal_window, focal_factor):
     for level in range(focal_level):
         k = focal_factor * level + focal_window
         if k % 2 == 0:
-            raise ValueError(f"FocalModulation: focal level {level} has kernel {k} = focal_factor {focal_factor} "
-                             f"x {level} + focal_window {focal_window}, which is even: padding k//2 would change "
-                             "the map size; use an odd focal_window and an even focal_factor")
+            raise ValueError(f"FocalModulation: focal level {level} has kernel {k} = focal_factor "
+                             f"{focal_factor} x {level} + focal_window {focal_window}, which is even: "
+                             "padding k//2 would change the map size; use an odd focal_window and an even "
+                             "focal_factor")
         kernels.append(k)
     return kernels
 
@@ -39,9 +40,10 @@ class FocalModulation(nn.Module):
         self.focal_level = levels
         self.f = PointwiseConv2d([(c, h, w)], out_channels=2 * c + levels + 1, stride=1, bias=True)
         for level, k in enumerate(kernels):
-            # add_module rather than a ModuleList: the state_dict keys must be the node ids "focal0_dwconv.weight".
-            self.add_module(f"focal{level}_dwconv", DepthwiseConv2d([(c, h, w)], kernel=k, stride=1, padding=k // 2,
-                                                                    dilation=1, multiplier=1, bias=False))
+            # add_module rather than a ModuleList: state_dict keys are the node ids ("focal0_dwconv.weight").
+            dwconv = DepthwiseConv2d([(c, h, w)], kernel=k, stride=1, padding=k // 2, dilation=1,
+                                     multiplier=1, bias=False)
+            self.add_module(f"focal{level}_dwconv", dwconv)
             self.add_module(f"focal{level}_act", GELU([(c, h, w)]))
         self.global_pool = GlobalAvgPool([(c, h, w)], layout="channels_first", keep_dims=True)
         self.global_act = GELU([(c, 1, 1)])

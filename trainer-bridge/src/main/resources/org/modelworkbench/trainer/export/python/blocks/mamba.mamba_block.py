@@ -22,8 +22,8 @@ class MambaBlock(nn.Module):
         t, c = ins[0]
         d = int(math.floor(float(expand) * c + 1e-9))  # as the block library's inner(), tolerant of rounding
         if d < 1:
-            raise ValueError(f"MambaBlock: expand = {float(expand)} gives no inner channels for the width {c} "
-                             "(D = floor(expand*C) = 0)")
+            raise ValueError(f"MambaBlock: expand = {float(expand)} gives no inner channels for the width "
+                             f"{c} (D = floor(expand*C) = 0)")
         dt_rank = 0 if dt_rank is None else int(dt_rank)
         rank = dt_rank if dt_rank > 0 else (c + 15) // 16
         self.inner = d

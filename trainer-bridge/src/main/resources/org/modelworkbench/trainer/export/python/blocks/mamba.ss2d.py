@@ -30,17 +30,18 @@ class SS2D(nn.Module):
     Shapes: (N, H, W, C) -> (N, H, W, C).
     """
 
-    def __init__(self, ins, ssm_ratio=1.0, d_state=1, dt_rank=0, conv_kernel=3, conv_bias=False, z_gate=False):
+    def __init__(self, ins, ssm_ratio=1.0, d_state=1, dt_rank=0, conv_kernel=3, conv_bias=False,
+                 z_gate=False):
         super().__init__()
         h, w, c = ins[0]
         d = _SS2D_inner(ssm_ratio, c)
         if d < 1:
-            raise ValueError(f"SS2D: ssm_ratio = {float(ssm_ratio)} gives no scanned channels for the width {c} "
-                             "(D = floor(ssm_ratio*C) = 0)")
+            raise ValueError(f"SS2D: ssm_ratio = {float(ssm_ratio)} gives no scanned channels for the width "
+                             f"{c} (D = floor(ssm_ratio*C) = 0)")
         k = int(conv_kernel)
         if k >= 2 and k % 2 == 0:
-            raise ValueError(f"SS2D: conv_kernel = {k} must be odd so that the depthwise conv (padding (k-1)/2) "
-                             f"keeps the {h}x{w} map")
+            raise ValueError(f"SS2D: conv_kernel = {k} must be odd so that the depthwise conv "
+                             f"(padding (k-1)/2) keeps the {h}x{w} map")
         self.z_gate = bool(z_gate)
         self.in_proj = Linear([(h, w, c)], out_features=2 * d if self.z_gate else d, bias=False)
         if self.z_gate:
@@ -52,7 +53,8 @@ class SS2D(nn.Module):
                                           multiplier=1, bias=bool(conv_bias))
         self.act = SiLU([(d, h, w)])
         self.cross_scan = CrossScan([(d, h, w)], directions=4)
-        self.selective_scan = SelectiveScan([(4, d, h * w)], d_state=int(d_state), dt_rank=_SS2D_dt_rank(dt_rank, c))
+        self.selective_scan = SelectiveScan([(4, d, h * w)], d_state=int(d_state),
+                                            dt_rank=_SS2D_dt_rank(dt_rank, c))
         self.cross_merge = CrossMerge([(4, d, h * w), (d, h, w)])
         self.out_norm = LayerNorm([(h, w, d)], layout="channels_last", eps=1e-5)
         self.out_proj = Linear([(h, w, d)], out_features=c, bias=False)

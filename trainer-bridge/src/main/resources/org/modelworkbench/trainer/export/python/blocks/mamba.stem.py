@@ -30,12 +30,12 @@ class VMambaStem(nn.Module):
         h1, w1 = (h + 2 - k) // s + 1, (w + 2 - k) // s + 1
         h2, w2 = (h1 + 2 - k) // s + 1, (w1 + 2 - k) // s + 1
         self.channels_last = output == "channels_last"
-        self.conv1 = Conv2d([(cin, h, w)], out_channels=e // 2, kernel=k, stride=s, padding=1, dilation=1, groups=1,
-                            bias=True)
+        self.conv1 = Conv2d([(cin, h, w)], out_channels=e // 2, kernel=k, stride=s, padding=1, dilation=1,
+                            groups=1, bias=True)
         self.norm1 = LayerNorm([(e // 2, h1, w1)], layout="channels_first", eps=1e-5)
         self.act = GELU([(e // 2, h1, w1)])
-        self.conv2 = Conv2d([(e // 2, h1, w1)], out_channels=e, kernel=k, stride=s, padding=1, dilation=1, groups=1,
-                            bias=True)
+        self.conv2 = Conv2d([(e // 2, h1, w1)], out_channels=e, kernel=k, stride=s, padding=1, dilation=1,
+                            groups=1, bias=True)
         self.norm2 = LayerNorm([(h2, w2, e) if self.channels_last else (e, h2, w2)], layout=output, eps=1e-5)
 
     def forward(self, x):

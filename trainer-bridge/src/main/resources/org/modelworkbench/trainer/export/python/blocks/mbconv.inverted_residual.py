@@ -38,8 +38,8 @@ class InvertedResidual(nn.Module):
             self.expand_conv = PointwiseConv2d([(cin, h, w)], out_channels=m, stride=1, bias=False)
             self.expand_bn = BatchNorm([(m, h, w)], eps=1e-5, momentum=0.1)
             self.expand_act = act([(m, h, w)])
-        self.dw_conv = DepthwiseConv2d([(m, h, w)], kernel=k, stride=s, padding=k // 2, dilation=1, multiplier=1,
-                                       bias=False)
+        self.dw_conv = DepthwiseConv2d([(m, h, w)], kernel=k, stride=s, padding=k // 2, dilation=1,
+                                       multiplier=1, bias=False)
         self.dw_bn = BatchNorm([(m, ho, wo)], eps=1e-5, momentum=0.1)
         self.dw_act = act([(m, ho, wo)])
         self.project_conv = PointwiseConv2d([(m, ho, wo)], out_channels=cout, stride=1, bias=False)

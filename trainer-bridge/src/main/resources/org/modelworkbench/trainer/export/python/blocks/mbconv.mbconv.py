@@ -48,8 +48,8 @@ class MBConv(nn.Module):
             self.conv_pw = PointwiseConv2d([(cin, h, w)], out_channels=m, stride=1, bias=False)
             self.bn1 = BatchNorm([(m, h, w)], eps=1e-5, momentum=0.1)
             self.act1 = act([(m, h, w)])
-        self.conv_dw = DepthwiseConv2d([(m, h, w)], kernel=k, stride=s, padding=k // 2, dilation=1, multiplier=1,
-                                       bias=False)
+        self.conv_dw = DepthwiseConv2d([(m, h, w)], kernel=k, stride=s, padding=k // 2, dilation=1,
+                                       multiplier=1, bias=False)
         self.bn2 = BatchNorm([(m, ho, wo)], eps=1e-5, momentum=0.1)
         self.act2 = act([(m, ho, wo)])
         self.has_se = r > 0

@@ -18,12 +18,12 @@ class BasicBlock(nn.Module):
         cin, h, w = ins[0]
         c, s = int(out_channels), int(stride)
         ho, wo = (h - 1) // s + 1, (w - 1) // s + 1
-        self.conv1 = Conv2d([(cin, h, w)], out_channels=c, kernel=3, stride=s, padding=1, dilation=1, groups=1,
-                            bias=False)
+        self.conv1 = Conv2d([(cin, h, w)], out_channels=c, kernel=3, stride=s, padding=1, dilation=1,
+                            groups=1, bias=False)
         self.bn1 = BatchNorm([(c, ho, wo)], eps=1e-5, momentum=0.1)
         self.relu1 = ReLU([(c, ho, wo)])
-        self.conv2 = Conv2d([(c, ho, wo)], out_channels=c, kernel=3, stride=1, padding=1, dilation=1, groups=1,
-                            bias=False)
+        self.conv2 = Conv2d([(c, ho, wo)], out_channels=c, kernel=3, stride=1, padding=1, dilation=1,
+                            groups=1, bias=False)
         self.bn2 = BatchNorm([(c, ho, wo)], eps=1e-5, momentum=0.1)
         # Projection shortcut only where the identity cannot be added (as the block library expands it).
         self.has_projection = s != 1 or cin != c

@@ -22,8 +22,9 @@ class Bottleneck(nn.Module):
         base_width, expansion = int(base_width), int(expansion)
         width = (planes * base_width // 64) * groups  # torchvision's formula
         if width == 0:
-            raise ValueError(f"Bottleneck: planes = {planes} and base_width = {base_width} give an inner width "
-                             "floor(planes*base_width/64)*groups of 0; planes*base_width must be at least 64")
+            raise ValueError(f"Bottleneck: planes = {planes} and base_width = {base_width} give an inner "
+                             "width floor(planes*base_width/64)*groups of 0; planes*base_width must be at "
+                             "least 64")
         co = expansion * planes
         ho, wo = (h - 1) // s + 1, (w - 1) // s + 1
         self.conv1 = PointwiseConv2d([(cin, h, w)], out_channels=width, stride=1, bias=False)
