@@ -33,9 +33,9 @@ class VSSBlock(nn.Module):
         self.has_drop_path = drop_path > 0
         if self.has_ssm:
             self.norm = LayerNorm([shape], layout="channels_last", eps=1e-5)
-            self.op = SS2D([shape], ssm_ratio=ssm_ratio, d_state=int(d_state), dt_rank=0 if dt_rank is None
-                           else int(dt_rank), conv_kernel=int(conv_kernel), conv_bias=bool(conv_bias),
-                           z_gate=bool(z_gate))
+            # SS2D resolves dt_rank 0 ("auto") itself, from the same width C.
+            self.op = SS2D([shape], ssm_ratio=ssm_ratio, d_state=int(d_state), dt_rank=dt_rank,
+                           conv_kernel=int(conv_kernel), conv_bias=bool(conv_bias), z_gate=bool(z_gate))
             if self.has_drop_path:
                 self.drop_path1 = DropPath([shape], p=drop_path)
         if self.has_mlp:
