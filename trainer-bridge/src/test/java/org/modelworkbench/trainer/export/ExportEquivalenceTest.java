@@ -102,7 +102,7 @@ class ExportEquivalenceTest {
         c.put("focal.block", maps("focal.block", Map.of()));
         c.put("focal.block-post-norm", maps("focal.block", Map.of("focal_level", 2, "layer_scale_init", 1e-4,
                 "post_norm", true, "drop_path", 0.1)));
-        c.put("focal.modulation", maps("focal.modulation", Map.of()));
+        c.put("focal.modulation", maps("focal.modulation", Map.of("focal_level", 2, "focal_window", 5)));
         c.put("focal.modulation-l1-k5", maps("focal.modulation", Map.of("focal_level", 1, "focal_window", 5,
                 "focal_factor", 0)));
         c.put("focal.block-layer-scale", maps("focal.block", Map.of("focal_level", 3, "focal_factor", 4,
@@ -176,7 +176,7 @@ class ExportEquivalenceTest {
             }
             Path out = dir.resolve(e.getKey());
             try {
-                export.export(e.getValue(), TrainingConfig.defaults(), new PyTorchExport.Weights.Fresh(7), out);
+                export.exportModel(e.getValue(), TrainingConfig.defaults(), new PyTorchExport.Weights.Fresh(7), out);
                 folders.add(out.toString());
             } catch (ExportException ex) {
                 failures.add(e.getKey() + ": export failed: " + ex.getMessage());
