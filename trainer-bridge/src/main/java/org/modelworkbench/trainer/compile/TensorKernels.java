@@ -164,7 +164,8 @@ final class TensorKernels {
                 }
             }
             default -> {
-                long[] d = x.getShape().getShape().clone(); // getShape() hands out the array the input's Shape keeps
+                // copies: getShape() hands out the array the input's Shape keeps
+                long[] d = x.getShape().getShape().clone();
                 if (before > 0) {
                     d[axis] = before;
                     parts.add(x.getManager().zeros(new Shape(d), x.getDataType()));

@@ -2,7 +2,9 @@ from torch import nn
 
 
 class Add(nn.Module):
-    """x + y, element-wise (a residual join, He et al. 2016); the two shapes are equal or broadcast as in PyTorch."""
+    """x + y, element-wise (a residual join, He et al. 2016);
+    the two shapes are equal or broadcast as in PyTorch.
+    """
 
     def __init__(self, ins):
         super().__init__()

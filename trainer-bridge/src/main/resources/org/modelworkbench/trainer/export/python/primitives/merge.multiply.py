@@ -2,7 +2,9 @@ from torch import nn
 
 
 class Multiply(nn.Module):
-    """x·y, element-wise (a gate: SE, FocalNet modulation, SS2D's z gate); the two shapes are equal or broadcast as in PyTorch."""
+    """x·y, element-wise (a gate: SE, FocalNet modulation, SS2D's z gate);
+    the two shapes are equal or broadcast as in PyTorch.
+    """
 
     def __init__(self, ins):
         super().__init__()
