@@ -164,14 +164,15 @@ final class TensorKernels {
                 }
             }
             default -> {
-                long[] d = x.getShape().getShape();
+                // copies: getShape() hands out the array the input's Shape keeps
+                long[] d = x.getShape().getShape().clone();
                 if (before > 0) {
                     d[axis] = before;
                     parts.add(x.getManager().zeros(new Shape(d), x.getDataType()));
                 }
                 parts.add(x);
                 if (after > 0) {
-                    long[] e = x.getShape().getShape();
+                    long[] e = x.getShape().getShape().clone();
                     e[axis] = after;
                     parts.add(x.getManager().zeros(new Shape(e), x.getDataType()));
                 }

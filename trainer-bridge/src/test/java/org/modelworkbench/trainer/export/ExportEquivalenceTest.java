@@ -145,6 +145,123 @@ class ExportEquivalenceTest {
         return c;
     }
 
+    /** A design of {@code name} whose image input 1×4×8×8 feeds the primitives {@code adder} adds. */
+    static Design primitives(String name, java.util.function.BiConsumer<DesignBuilder, String> adder) {
+        DesignBuilder b = new DesignBuilder(name);
+        adder.accept(b, b.input("image", 4, 8, 8));
+        return b.build();
+    }
+
+    /**
+     * Every primitive in the settings the templates do not reach (auto and explicit padding, ceil mode,
+     * count_include_pad, every pad mode, both space-to-depth layouts, negative dims and indices, each
+     * scan direction count, one state and many, shifted windows on both, one or no axis). Each design
+     * has many outputs, one per branch from the input.
+     */
+    static Map<String, Design> primitiveCases() {
+        Map<String, Design> c = new LinkedHashMap<>();
+        c.put("prim.conv", primitives("conv", (b, x) -> {
+            b.add("c1", "conv.conv2d", Map.of("out_channels", 6, "kernel", 3, "dilation", 2, "groups", 2), x);
+            b.add("c2", "conv.conv2d", Map.of("out_channels", 4, "kernel", 2, "stride", 2), x);
+            b.add("c3", "conv.conv2d", Map.of("out_channels", 4, "kernel", 3, "padding", 0, "bias", false), x);
+            b.add("dw", "conv.depthwise", Map.of("kernel", 5, "stride", 2, "multiplier", 2), x);
+            b.add("pw", "conv.pointwise", Map.of("out_channels", 3, "stride", 2, "bias", false), x);
+        }));
+        c.put("prim.norm", primitives("norm", (b, x) -> {
+            b.add("bn", "norm.batch_norm", Map.of("momentum", 0.2), x);
+            b.add("gn", "norm.group_norm", Map.of("groups", 2), x);
+            b.add("ln", "norm.layer_norm", Map.of("layout", "channels_first", "eps", 1e-6), x);
+            b.add("ls", "norm.layer_scale", Map.of("layout", "channels_first", "init", 0.5), x);
+            String last = b.add("to_nhwc", "tensor.permute", Map.of("dims", List.of(0, 2, 3, 1)), x);
+            b.add("ln_last", "norm.layer_norm", Map.of(), last);
+            b.add("ls_last", "norm.layer_scale", Map.of("init", 2.0), last);
+            String ncl = b.add("to_ncl", "tensor.flatten", Map.of("start_dim", 2), x);
+            b.add("bn1d", "norm.batch_norm", Map.of(), ncl);
+        }));
+        c.put("prim.activation-merge", primitives("activation-merge", (b, x) -> {
+            String relu = b.add("relu", "activation.relu", Map.of(), x);
+            b.add("relu6", "activation.relu6", Map.of(), x);
+            b.add("hardswish", "activation.hardswish", Map.of(), x);
+            b.add("hardsigmoid", "activation.hardsigmoid", Map.of(), x);
+            String sig = b.add("sigmoid", "activation.sigmoid", Map.of(), x);
+            String gelu = b.add("gelu", "activation.gelu", Map.of(), x);
+            b.add("silu", "activation.silu", Map.of(), x);
+            b.add("sub", "merge.subtract", Map.of(), relu, gelu);
+            b.add("mul", "merge.multiply", Map.of(), x, sig);
+            b.add("add", "merge.add", Map.of(), x, sig);
+            b.add("dropout", "regularization.dropout", Map.of("p", 0.3), x);
+            b.add("drop_path", "regularization.drop_path", Map.of("p", 0.3), x);
+        }));
+        c.put("prim.pool", primitives("pool", (b, x) -> {
+            b.add("max", "pool.max2d", Map.of("kernel", 3, "stride", 2, "padding", 1, "ceil_mode", true), x);
+            b.add("max2", "pool.max2d", Map.of(), x);
+            b.add("avg", "pool.avg2d", Map.of("kernel", 3, "stride", 2, "padding", 1, "ceil_mode", true,
+                    "count_include_pad", false), x);
+            b.add("avg2", "pool.avg2d", Map.of("kernel", 3, "stride", 1, "padding", 1, "count_include_pad", false), x);
+            b.add("avg3", "pool.avg2d", Map.of("kernel", 3, "stride", 2, "padding", 1), x);
+            b.add("global", "pool.global_avg", Map.of("keep_dims", true), x);
+            b.add("global2", "pool.global_avg", Map.of(), x);
+            String last = b.add("to_nhwc", "tensor.permute", Map.of("dims", List.of(0, 2, 3, 1)), x);
+            b.add("global_last", "pool.global_avg", Map.of("keep_dims", true), last);
+            b.add("global_last2", "pool.global_avg", Map.of(), last);
+        }));
+        c.put("prim.tensor", primitives("tensor", (b, x) -> {
+            String relu = b.add("relu", "activation.relu", Map.of(), x);
+            b.add("pad_reflect", "tensor.pad", Map.of("left", 2, "right", 1, "top", 3, "mode", "reflect"), x);
+            b.add("pad_replicate", "tensor.pad", Map.of("left", 2, "bottom", 1, "top", 3, "mode", "replicate"), x);
+            b.add("pad_zero", "tensor.pad", Map.of("left", 2, "right", 1, "bottom", 3), x);
+            b.add("s2d", "tensor.space_to_depth", Map.of("layout", "channels_first", "block", 2), x);
+            String last = b.add("to_nhwc", "tensor.permute", Map.of("dims", List.of(0, 2, 3, 1)), x);
+            b.add("s2d_last", "tensor.space_to_depth", Map.of("block", 4), last);
+            b.add("split", "tensor.split", Map.of("sizes", List.of(1, 3), "dim", 1), x);
+            b.add("chunk", "tensor.chunk", Map.of("chunks", 2, "dim", -1), x);
+            b.add("concat", "tensor.concat", Map.of("inputs", 3, "dim", 1), x, x, relu);
+            b.add("roll", "tensor.roll", Map.of("shifts", List.of(1, -2), "dims", List.of(2, -1)), x);
+            b.add("select", "tensor.select", Map.of("dim", 2, "index", -1), x);
+            b.add("flatten", "tensor.flatten", Map.of("start_dim", 1, "end_dim", 2), x);
+            b.add("flatten_all", "tensor.flatten", Map.of(), x);
+            b.add("reshape", "tensor.reshape", Map.of("shape", List.of(0, 2, -1, 8)), x);
+        }));
+        c.put("prim.tokens", primitives("tokens", (b, x) -> {
+            String ncl = b.add("to_ncl", "tensor.flatten", Map.of("start_dim", 2), x);
+            String tokens = b.add("to_tokens", "tensor.permute", Map.of("dims", List.of(0, 2, 1)), ncl);
+            String qkv = b.add("qkv", "linear.linear", Map.of("out_features", 12), tokens);
+            b.add("attention", "attention.sdpa", Map.of("heads", 2), qkv);
+            String cls = b.add("cls", "embedding.class_token", Map.of(), tokens);
+            b.add("pos", "embedding.position_learned", Map.of(), cls);
+            b.add("sincos", "embedding.position_sincos", Map.of(), tokens);
+            b.add("pool", "pool.global_avg", Map.of(), tokens);
+            b.add("pool_keep", "pool.global_avg", Map.of("keep_dims", true), tokens);
+            b.add("first", "tensor.select", Map.of("dim", 1, "index", 0), cls);
+            b.add("conv1d", "mamba.causal_conv1d", Map.of("kernel", 3), ncl);
+            b.add("conv1d_nobias", "mamba.causal_conv1d", Map.of("kernel", 5, "bias", false), ncl);
+        }));
+        c.put("prim.window", primitives("window", (b, x) -> {
+            String last = b.add("to_nhwc", "tensor.permute", Map.of("dims", List.of(0, 2, 3, 1)), x);
+            String qkv = b.add("qkv", "linear.linear", Map.of("out_features", 24, "bias", false), last);
+            b.add("shifted", "swin.window_attention_core", Map.of("heads", 2, "window", 4, "shifted", true), qkv);
+            b.add("plain", "swin.window_attention_core", Map.of("heads", 2, "window", 4), qkv);
+            b.add("whole", "swin.window_attention_core", Map.of("heads", 1, "window", 8, "shifted", true), qkv);
+            b.add("small", "swin.window_attention_core", Map.of("heads", 4, "window", 2, "shifted", true), qkv);
+            String wide = b.add("wide", "tensor.reshape", Map.of("shape", List.of(0, 4, 16, 24), "layout", "NHWC"),
+                    qkv);
+            b.add("one_axis", "swin.window_attention_core", Map.of("heads", 2, "window", 4, "shifted", true), wide);
+        }));
+        c.put("prim.scan", primitives("scan", (b, x) -> {
+            String s4 = b.add("scan4", "mamba.cross_scan", Map.of(), x);
+            String y4 = b.add("ssm4", "mamba.selective_scan", Map.of("d_state", 1, "dt_rank", 2), s4);
+            b.add("merge4", "mamba.cross_merge", Map.of(), y4, x);
+            String s2 = b.add("scan2", "mamba.cross_scan", Map.of("directions", 2), x);
+            String y2 = b.add("ssm2", "mamba.selective_scan", Map.of("d_state", 16, "dt_rank", 3), s2);
+            b.add("merge2", "mamba.cross_merge", Map.of(), y2, x);
+            String small = b.add("small", "pool.max2d", Map.of(), x);
+            String s1 = b.add("scan1", "mamba.cross_scan", Map.of("directions", 1), small);
+            String y1 = b.add("ssm1", "mamba.selective_scan", Map.of("d_state", 4, "dt_rank", 1), s1);
+            b.add("merge1", "mamba.cross_merge", Map.of(), y1, small);
+        }));
+        return c;
+    }
+
     static Map<String, Design> templateCases() throws Exception {
         Map<String, Design> c = new LinkedHashMap<>();
         for (TemplateInfo t : Templates.list()) {
@@ -157,6 +274,11 @@ class ExportEquivalenceTest {
     void everyTemplateExportedToPyTorchHasTheSameParametersAndComputesWhatDjlComputes(@TempDir Path dir)
             throws Exception {
         prove(templateCases(), dir);
+    }
+
+    @Test
+    void everyPrimitiveInTheSettingsTheTemplatesMissExportsToTheSameComputation(@TempDir Path dir) throws Exception {
+        prove(primitiveCases(), dir);
     }
 
     @Test
