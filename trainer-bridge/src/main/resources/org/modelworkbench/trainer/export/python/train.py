@@ -139,7 +139,7 @@ class ImageSet:
         return ImageSet(name, self.class_names, self.images[indices], self.labels[indices])
 
     def split(self, fraction, seed):
-        """ImageDataset.split: hold out round(fraction·n) images of every class, chosen by a seeded shuffle."""
+        """ImageDataset.split: hold out round(fraction·n) images of every class, by a seeded shuffle."""
         rng = _JavaRandom(seed)
         train, held = [], []
         for c in range(len(self.class_names)):
@@ -183,11 +183,13 @@ def read_idx(path, magic):
     if found != magic:
         hint = (" (the %s file in its place?)" % ("labels" if kind == "images" else "images")
                 if found == magic ^ 0x2 else " (not an IDX %s file)" % kind)
-        raise _data_error(path, "magic number 0x%08X expected for %s, found 0x%08X%s" % (magic, kind, found, hint))
+        raise _data_error(path, "magic number 0x%08X expected for %s, found 0x%08X%s"
+                          % (magic, kind, found, hint))
     ndims = magic & 0xFF
     header = 4 + 4 * ndims
     if len(raw) < header:
-        raise _data_error(path, "truncated: expected %s %s, found %s" % (f"{header:,}", word, f"{len(raw):,}"))
+        raise _data_error(path, "truncated: expected %s %s, found %s"
+                          % (f"{header:,}", word, f"{len(raw):,}"))
     dims = [int.from_bytes(raw[4 + 4 * d:8 + 4 * d], "big") for d in range(ndims)]
     total = int(np.prod(dims))
     if len(raw) < header + total:
@@ -205,8 +207,9 @@ def _find_idx(folder, base):
         path = os.path.join(folder, name)
         if os.path.isfile(path):
             return path
-    raise _data_error(os.path.join(folder, base + ".gz"), "file not found (nor %s without .gz); Fashion-MNIST needs "
-                      "%s, gzip or not" % (base, ", ".join(IDX_FILES[:3]) + " and " + IDX_FILES[3]))
+    raise _data_error(os.path.join(folder, base + ".gz"),
+                      "file not found (nor %s without .gz); Fashion-MNIST needs %s, gzip or not"
+                      % (base, ", ".join(IDX_FILES[:3]) + " and " + IDX_FILES[3]))
 
 
 def _idx_split(folder, name, images_base, labels_base):
@@ -231,7 +234,8 @@ def load_fashion_mnist(folder, what="Fashion-MNIST"):
     train = _idx_split(folder, what + " (train)", IDX_FILES[0], IDX_FILES[1])
     test = _idx_split(folder, what + " (test)", IDX_FILES[2], IDX_FILES[3])
     if train.shape[1:] != test.shape[1:]:
-        raise _data_error(_find_idx(folder, IDX_FILES[2]), "images are %d×%d but the training images are %d×%d"
+        raise _data_error(_find_idx(folder, IDX_FILES[2]),
+                          "images are %d×%d but the training images are %d×%d"
                           % (test.shape[1], test.shape[2], train.shape[1], train.shape[2]))
     return train, test
 
@@ -277,21 +281,21 @@ def _cifar_file(path):
     if not raw:
         raise _data_error(path, "the file is empty")
     if len(raw) % CIFAR10_RECORD:
-        raise _data_error(path, "truncated or not CIFAR-10 binary: %s bytes is not a whole number of %s-byte records "
-                          "(1 label byte + 3,072 pixel bytes); %s whole records and %s bytes over"
+        raise _data_error(path, "truncated or not CIFAR-10 binary: %s bytes is not a whole number of %s-byte "
+                          "records (1 label byte + 3,072 pixel bytes); %s whole records and %s bytes over"
                           % (f"{len(raw):,}", f"{CIFAR10_RECORD:,}", f"{len(raw) // CIFAR10_RECORD:,}",
                              f"{len(raw) % CIFAR10_RECORD:,}"))
     records = np.frombuffer(raw, dtype=np.uint8).reshape(-1, CIFAR10_RECORD)
     labels = records[:, 0].astype(np.int64)
     bad = np.nonzero(labels >= 10)[0]
     if len(bad):
-        raise _data_error(path, "record %s has label %d; CIFAR-10 labels are 0..9 (is this CIFAR-100 or the Python "
-                          "version?)" % (f"{bad[0]:,}", labels[bad[0]]))
+        raise _data_error(path, "record %s has label %d; CIFAR-10 labels are 0..9 (is this CIFAR-100 or the "
+                          "Python version?)" % (f"{bad[0]:,}", labels[bad[0]]))
     return records[:, 1:].reshape(-1, 3, 32, 32), labels
 
 
 def load_cifar10(folder):
-    """CIFAR-10 binary: data_batch_1..5.bin and test_batch.bin, records of 1 label byte + 3,072 C×H×W bytes."""
+    """CIFAR-10 binary: data_batch_1..5.bin, test_batch.bin; records of 1 label byte + 3,072 C×H×W bytes."""
     if not os.path.isdir(folder):
         raise _data_error(folder, "folder not found")
     inner = os.path.join(folder, "cifar-10-batches-bin")
@@ -326,8 +330,8 @@ def _read_image_folder(folder, channels, width, height):
     entries = sorted(e for e in os.listdir(folder) if not e.startswith("."))
     class_dirs = [e for e in entries if os.path.isdir(os.path.join(folder, e))]
     if not class_dirs:
-        raise _data_error(folder, "no class sub-folders; put the images of each class in a sub-folder named after "
-                          "it (for example cat/001.png, dog/002.png)")
+        raise _data_error(folder, "no class sub-folders; put the images of each class in a sub-folder named "
+                          "after it (for example cat/001.png, dog/002.png)")
     images, labels = [], []
     for label, name in enumerate(class_dirs):
         d = os.path.join(folder, name)
@@ -363,8 +367,8 @@ def _read_image_folder(folder, channels, width, height):
 def load_image_folder(folder, channels, height, width, seed):
     """folder/train and folder/test when both exist; else one folder with 20 % of each class held out."""
     if channels not in (1, 3):
-        raise _data_error(folder, "the design's input has %d channels; image folders are read as 1 (grey) or 3 "
-                          "(RGB) channels" % channels)
+        raise _data_error(folder, "the design's input has %d channels; image folders are read as 1 (grey) "
+                          "or 3 (RGB) channels" % channels)
     tr, te = os.path.join(folder, "train"), os.path.join(folder, "test")
     if os.path.isdir(tr) and os.path.isdir(te):
         train = _read_image_folder(tr, channels, width, height)
@@ -406,15 +410,16 @@ def load_data(config, input_shape):
         norm = FASHION_MNIST_NORM
     elif name == "cifar-10":
         if not folder:
-            raise _data_error("cifar-10", "no data folder given: choose the folder holding cifar-10-batches-bin "
-                              "(--data DIR)")
+            raise _data_error("cifar-10", "no data folder given: choose the folder holding "
+                              "cifar-10-batches-bin (--data DIR)")
         train, test = load_cifar10(folder)
-        notes = ["CIFAR-10 from %s: %s training and %s test images" % (folder, f"{len(train):,}", f"{len(test):,}")]
+        notes = ["CIFAR-10 from %s: %s training and %s test images"
+                 % (folder, f"{len(train):,}", f"{len(test):,}")]
         norm = CIFAR10_NORM
     elif name == "image-folder":
         if not folder:
-            raise _data_error("image-folder", "no data folder given: choose a folder with one sub-folder of images "
-                              "per class (--data DIR)")
+            raise _data_error("image-folder", "no data folder given: choose a folder with one sub-folder of "
+                              "images per class (--data DIR)")
         train, test = load_image_folder(folder, c, h, w, config["seed"])
         norm = normalisation_of(train)
         notes = ["image folder %s: %s training and %s test images of %d classes, resized to %d×%d"
@@ -425,8 +430,8 @@ def load_data(config, input_shape):
     if config["validationFraction"] > 0:
         train, validation = train.split(config["validationFraction"], config["seed"])
     if train.shape != tuple(input_shape):
-        raise Stop("data", "the design's input takes %d×%d×%d images; %s images are %d×%d×%d: set the input block "
-                   "to %d channels, %d×%d" % (c, h, w, config["dataset"], *train.shape, train.shape[0],
+        raise Stop("data", "the design's input takes %d×%d×%d images; %s images are %d×%d×%d: set the input "
+                   "block to %d channels, %d×%d" % (c, h, w, config["dataset"], *train.shape, train.shape[0],
                                              train.shape[1], train.shape[2]))
     return train, validation, test, norm, notes
 
@@ -556,7 +561,8 @@ def config_problems(c):
     p = []
     if str(c["dataset"]).lower() not in DATASETS:
         p.append("dataset '%s' is not one of [%s]" % (c["dataset"], ", ".join(DATASETS)))
-    for key, words in (("epochs", "epochs"), ("batchSize", "batch size"), ("progressEvery", "progress interval")):
+    for key, words in (("epochs", "epochs"), ("batchSize", "batch size"),
+                       ("progressEvery", "progress interval")):
         if c[key] <= 0:
             p.append("%s must be at least 1 (got %s)" % (words, c[key]))
     if str(c["optimizer"]).lower() not in ("sgd", "adamw"):
@@ -591,8 +597,8 @@ def config_problems(c):
 
 def parse_args(argv):
     p = argparse.ArgumentParser(
-        description="Train the exported design with the Model Workbench recipe (config.json beside this file). "
-                    "Several processes: torchrun --nproc-per-node N train.py …",
+        description="Train the exported design with the Model Workbench recipe (config.json beside this "
+                    "file). Several processes: torchrun --nproc-per-node N train.py …",
         formatter_class=argparse.ArgumentDefaultsHelpFormatter)
     p.add_argument("--config", default=os.path.join(HERE, "config.json"), help="the training configuration")
     p.add_argument("--epochs", type=int, help="passes over the training images")
@@ -603,12 +609,14 @@ def parse_args(argv):
     p.add_argument("--out", metavar="DIR", default="runs", help="where the run folder is made")
     p.add_argument("--limit-batches", type=int, metavar="N", help="at most N batches per epoch (smoke runs)")
     p.add_argument("--device", choices=("cpu", "cuda"), help="default: cuda when available")
-    p.add_argument("--amp", choices=("bf16", "none"), help="bf16 autocast; default: the configuration's mode, "
-                   "where 'auto' means bf16 on a GPU that has it and fp32 on a CPU")
+    p.add_argument("--amp", choices=("bf16", "none"),
+                   help="bf16 autocast; default: the configuration's mode, where 'auto' means bf16 on a GPU "
+                        "that has it and fp32 on a CPU")
     p.add_argument("--channels-last", action="store_true", help="channels-last memory format")
     p.add_argument("--workers", type=int, default=0, metavar="N", help="data loader processes per rank")
     p.add_argument("--seed", type=int, help="initialisation, shuffling, augmentation and dropout")
-    p.add_argument("--init", metavar="WEIGHTS.npz", help="start from these weights (e.g. the exported weights.npz)")
+    p.add_argument("--init", metavar="WEIGHTS.npz",
+                   help="start from these weights (e.g. the exported weights.npz)")
     return p.parse_args(argv)
 
 
@@ -627,7 +635,8 @@ def load_config(args):
                  "seed": args.seed}
     config.update({k: v for k, v in overrides.items() if v is not None})
     if args.amp is not None or args.channels_last:
-        config["mode"] = "bf16-autocast" if args.amp == "bf16" else "fp32-cl" if args.channels_last else "fp32"
+        config["mode"] = ("bf16-autocast" if args.amp == "bf16"
+                          else "fp32-cl" if args.channels_last else "fp32")
     problems = config_problems(config)
     if problems:
         raise Stop("error", "training settings: " + "; ".join(problems))
@@ -703,7 +712,8 @@ def _write_atomically(path, data):
 
 
 class RunFolder:
-    """A run folder in the workbench's schema; events appended and flushed per line, run.json replaced whole."""
+    """A run folder in the workbench's schema: events appended and flushed per line, run.json replaced
+    whole (RunStore.create, RunRecorder)."""
 
     def __init__(self, out, design_bytes, design_name, config, host):
         digest = hashlib.sha256(design_bytes).hexdigest()
@@ -722,8 +732,9 @@ class RunFolder:
         _write_atomically(os.path.join(self.path, "design.json"), design_bytes)
         self.record = {
             "id": run_id, "designName": design_name, "designHash": digest, "config": config,
-            "started": _instant(self.started_at), "ended": None, "status": "running", "testAccuracy": math.nan,
-            "bestValidationAccuracy": math.nan, "epochsRun": 0, "wallSeconds": 0.0, "host": host,
+            "started": _instant(self.started_at), "ended": None, "status": "running",
+            "testAccuracy": math.nan, "bestValidationAccuracy": math.nan, "epochsRun": 0, "wallSeconds": 0.0,
+            "host": host,
             "owner": {"pid": os.getpid(), "processStarted": _process_started()},
         }
         self._write_record()
@@ -758,7 +769,7 @@ class RunFolder:
         self._write_record()
 
     def save_weights(self, save, model, name):
-        """Writes name (best.npz, last.npz) by way of a temporary file, so a reader only sees whole checkpoints."""
+        """Writes name (best.npz, last.npz) by way of a temporary file: a reader only sees whole ones."""
         final = os.path.join(self.path, name)
         tmp = os.path.join(self.path, ".%s.%d.tmp" % (name, os.getpid()))
         try:
@@ -796,7 +807,8 @@ class NoFolder:
 
 
 class Ranks:
-    """This process's place: rank, world size and device, from torchrun's (or a plain env:// launch's) variables."""
+    """This process's place: rank, world size and device, from the variables torchrun (or a plain env://
+    launch) sets."""
 
     def __init__(self, device_arg):
         self.world = int(os.environ.get("WORLD_SIZE", "1"))
@@ -804,8 +816,8 @@ class Ranks:
         self.local_rank = int(os.environ.get("LOCAL_RANK", "0"))
         kind = device_arg or ("cuda" if torch.cuda.is_available() else "cpu")
         if kind == "cuda" and not torch.cuda.is_available():
-            raise Stop("error", "--device cuda, but this PyTorch sees no CUDA device (torch %s, CUDA build %s)"
-                       % (torch.__version__, torch.version.cuda))
+            raise Stop("error", "--device cuda, but this PyTorch sees no CUDA device (torch %s, "
+                       "CUDA build %s)" % (torch.__version__, torch.version.cuda))
         if kind == "cuda":
             torch.cuda.set_device(self.local_rank % torch.cuda.device_count())
             self.device = torch.device("cuda", torch.cuda.current_device())
@@ -827,7 +839,7 @@ class Ranks:
         return t.tolist()
 
     def broadcast_state(self, model, buffers_only=False):
-        """Makes every process hold rank 0's weights (buffers only: BatchNorm statistics drift per process)."""
+        """Gives every process rank 0's weights (buffers only: the BatchNorm statistics drift apart)."""
         if not self.distributed:
             return
         tensors = list(model.buffers()) if buffers_only else list(model.state_dict().values())
@@ -879,6 +891,7 @@ class Trainer:
         self.design_name = design_name
         self.wall_start = wall_start
         self.epoch, self.step = 0, 0
+        self.epochs_run = 0  # whole epochs, for a cancelled run's Finished
         self.class_names = []
         self.amp = None
         self.channels_last = False
@@ -929,9 +942,10 @@ class Trainer:
 
         batch = config["batchSize"]
         if batch % ranks.world:
-            raise Stop("error", "the batch size %d does not split evenly over %d processes; use a multiple of %d "
-                       "(--batch-size %d or %d)" % (batch, ranks.world, ranks.world, batch - batch % ranks.world,
-                                                    batch - batch % ranks.world + ranks.world))
+            lower = batch - batch % ranks.world
+            raise Stop("error", "the batch size %d does not split evenly over %d processes; use a multiple "
+                       "of %d (--batch-size %d or %d)" % (batch, ranks.world, ranks.world, lower,
+                                                         lower + ranks.world))
         per_rank = batch // ranks.world
 
         try:
@@ -958,15 +972,16 @@ class Trainer:
         pad = 2 if max(input_shape[1], input_shape[2]) <= 28 else 4
         data = Batches(train, norm, pad if config["augment"] else None, config["seed"])
         sampler = torch.utils.data.distributed.DistributedSampler(
-            data, num_replicas=ranks.world, rank=ranks.rank, shuffle=True, seed=config["seed"], drop_last=True)
+            data, num_replicas=ranks.world, rank=ranks.rank, shuffle=True, seed=config["seed"],
+            drop_last=True)
         batches = _IndexBatches(sampler, per_rank, len(train) >= batch, config["limitBatches"])
         steps_per_epoch = len(batches)
         if steps_per_epoch == 0:
             raise Stop("data", "%s has no training images left after holding out %s for validation"
                        % (config["dataset"], config["validationFraction"]))
         loader = torch.utils.data.DataLoader(
-            data, sampler=batches, batch_size=None, num_workers=self.args.workers, worker_init_fn=_worker_init,
-            pin_memory=ranks.device.type == "cuda",
+            data, sampler=batches, batch_size=None, num_workers=self.args.workers,
+            worker_init_fn=_worker_init, pin_memory=ranks.device.type == "cuda",
             generator=torch.Generator().manual_seed(config["seed"] * 1000003 + ranks.rank))
 
         self.folder.event("started", runId=getattr(self.folder, "id", None), design=self.design_name,
@@ -974,10 +989,11 @@ class Trainer:
                           validationImages=0 if validation is None else len(validation), testImages=len(test),
                           epochs=config["epochs"], stepsPerEpoch=steps_per_epoch, mode=mode,
                           threads=torch.get_num_threads(), parameters=parameters)
-        self.say("training %s (%s parameters) on %s: %s training, %s validation, %s test images; %d epochs of %s "
-                 "steps; %s" % (self.design_name, f"{parameters:,}", config["dataset"], f"{len(train):,}",
-                                f"{0 if validation is None else len(validation):,}", f"{len(test):,}",
-                                config["epochs"], f"{steps_per_epoch:,}", mode))
+        self.say("training %s (%s parameters) on %s: %s training, %s validation, %s test images; %d epochs "
+                 "of %s steps; %s"
+                 % (self.design_name, f"{parameters:,}", config["dataset"], f"{len(train):,}",
+                    f"{0 if validation is None else len(validation):,}", f"{len(test):,}",
+                    config["epochs"], f"{steps_per_epoch:,}", mode))
         for n in notes:
             self.log(n)
         if ranks.distributed:
@@ -994,8 +1010,8 @@ class Trainer:
             self.log("some parameters take no part in the logits; DDP looks for unused parameters each step")
 
         optimizer = make_optimizer(config, params)
-        return self.epochs(net, model, optimizer, loader, data, sampler, steps_per_epoch, validation, test, norm,
-                           per_rank)
+        return self.epochs(net, model, optimizer, loader, data, sampler, steps_per_epoch, validation, test,
+                           norm, per_rank)
 
     def check_output(self, model, input_shape, classes):
         """Trainer.checkOutput: the logits must be N×classes. Returns whether some parameter gets no gradient
@@ -1009,9 +1025,9 @@ class Trainer:
             raise Stop("design", "the model cannot run a 2×%s batch: %s: %s"
                        % ("×".join(map(str, input_shape)), type(e).__name__, e))
         if out.dim() != 2 or out.shape[1] != classes:
-            raise Stop("design", "the design's output is %s; %s needs N×%d class logits (%d classes): set the "
-                       "classifier's classes to %d" % ("×".join(map(str, out.shape)), self.config["dataset"],
-                                                       classes, classes, classes))
+            raise Stop("design", "the design's output is %s; %s needs N×%d class logits (%d classes): set "
+                       "the classifier's classes to %d"
+                       % ("×".join(map(str, out.shape)), self.config["dataset"], classes, classes, classes))
         if not out.requires_grad:
             raise Stop("design", "the model has no trainable parameter that reaches the logits")
         out.float().sum().backward()
@@ -1051,8 +1067,8 @@ class Trainer:
                 loss_sum, right, n = ranks.sum([loss.item() * len(y), right.item(), len(y)])
                 mean = loss_sum / n
                 if not math.isfinite(mean):
-                    raise Stop("nan", "the loss became %s at epoch %d, step %d (learning rate %.3g): the weights "
-                               "diverged; lower the learning rate, or add normalisation or warm-up"
+                    raise Stop("nan", "the loss became %s at epoch %d, step %d (learning rate %.3g): the "
+                               "weights diverged; lower the learning rate, or add normalisation or warm-up"
                                % ("NaN" if math.isnan(mean) else "infinite", self.epoch, self.step, lr))
                 optimizer.zero_grad(set_to_none=True)
                 loss.backward()
@@ -1072,8 +1088,8 @@ class Trainer:
                     speed = window_images / window_seconds if window_seconds > 0 else 0.0
                     eta = (total_steps - self.step) * (step_seconds / self.step)
                     self.folder.event("progress", epoch=self.epoch, step=self.step, totalSteps=total_steps,
-                                      loss=loss_mean, accuracy=accuracy, learningRate=lr, imagesPerSecond=speed,
-                                      etaSeconds=eta)
+                                      loss=loss_mean, accuracy=accuracy, learningRate=lr,
+                                      imagesPerSecond=speed, etaSeconds=eta)
                     self.say("epoch %d/%d  step %s/%s  loss %.4f  acc %.2f %%  lr %.4g  %s img/s  ETA %s"
                              % (self.epoch, config["epochs"], f"{self.step:,}", f"{total_steps:,}", loss_mean,
                                 100 * accuracy, lr, f"{round(speed):,}", _duration(eta)))
@@ -1083,7 +1099,7 @@ class Trainer:
             if validation is not None:
                 ranks.broadcast_state(model, buffers_only=True)
                 val_loss, val_accuracy, _ = self.evaluate(net, validation, norm, per_rank * 2)
-            epochs_run = self.epoch
+            epochs_run = self.epochs_run = self.epoch
             score = self.epoch if math.isnan(val_accuracy) else val_accuracy
             best = score > best_score
             if best:
@@ -1093,8 +1109,9 @@ class Trainer:
                               trainAccuracy=epoch_right / epoch_images, validationLoss=val_loss,
                               validationAccuracy=val_accuracy, learningRate=lr, seconds=seconds, best=best)
             self.say("epoch %d/%d  train loss %.4f  acc %.2f %%  validation loss %.4f  acc %.2f %%  %s%s"
-                     % (self.epoch, config["epochs"], epoch_loss / epoch_images, 100 * epoch_right / epoch_images,
-                        val_loss, 100 * val_accuracy, _duration(seconds), "  (best)" if best else ""))
+                     % (self.epoch, config["epochs"], epoch_loss / epoch_images,
+                        100 * epoch_right / epoch_images, val_loss, 100 * val_accuracy, _duration(seconds),
+                        "  (best)" if best else ""))
             self.checkpoint(model, "last")
             if best:
                 self.checkpoint(model, "best")
@@ -1144,7 +1161,8 @@ class Trainer:
                 with self.autocast():
                     logits = _logits(net(x)).float()
                 loss_sum += F.cross_entropy(logits, y, reduction="sum").double()
-                confusion += torch.bincount(y * classes + logits.argmax(1), minlength=classes * classes).double()
+                pairs = y * classes + logits.argmax(1)  # actual row, predicted column
+                confusion += torch.bincount(pairs, minlength=classes * classes).double()
         if ranks.distributed:
             dist.all_reduce(confusion)
             dist.all_reduce(loss_sum)
@@ -1168,7 +1186,8 @@ def _failure(e, epoch, step):
     where = " (at epoch %d, step %d)" % (epoch, step) if epoch > 0 else ""
     lower = message.lower()
     if "out of memory" in lower or "can't allocate" in lower or "cannot allocate" in lower:
-        return "out-of-memory", "out of memory%s: %s; try a smaller batch or a smaller design" % (where, message)
+        return ("out-of-memory", "out of memory%s: %s; try a smaller batch or a smaller design"
+                % (where, message))
     return "error", "%s: %s%s" % (type(e).__name__, message, where)
 
 
@@ -1187,6 +1206,14 @@ def _host():
     return {"cpuModel": _cpu_model(), "cores": cores, "mode": None, "threads": 0, "allocator": allocator}
 
 
+def _last_word(folder, event_name, **fields):
+    """The run's last event, written if the folder still takes it (a full disk must not hide the cause)."""
+    try:
+        folder.event(event_name, **fields)
+    except OSError as e:
+        print("cannot record the end of the run in %s: %s" % (folder.path, e), file=sys.stderr, flush=True)
+
+
 def main(argv=None):
     wall_start = time.time()
     args = parse_args(sys.argv[1:] if argv is None else argv)
@@ -1200,7 +1227,8 @@ def main(argv=None):
                 design_bytes = f.read()
             design_name = json.loads(design_bytes.decode("utf-8")).get("name") or "design"
         except (OSError, ValueError) as e:
-            raise Stop("error", "design.json beside train.py cannot be read (%s); the run folder needs it" % e)
+            raise Stop("error", "design.json beside train.py cannot be read (%s); the run folder needs it"
+                       % e)
         # From here on every failure is recorded in the run folder, as the workbench records it.
         folder = RunFolder(args.out, design_bytes, design_name, config, _host()) if ranks.main else NoFolder()
         if ranks.main:
@@ -1213,18 +1241,27 @@ def main(argv=None):
         trainer = Trainer(args, config, ranks, folder, api, design_name, wall_start)
         folder.event("finished", **trainer.run())
         return 0
-    except (KeyboardInterrupt, Cancelled):
+    except (KeyboardInterrupt, Cancelled) as e:
+        if isinstance(e, Cancelled) and ranks is not None and ranks.distributed:
+            # torchrun stops every process of a run when one of them fails: not the user's cancel.
+            epoch, step = (trainer.epoch, trainer.step) if trainer else (0, 0)
+            message = ("stopped by SIGTERM at epoch %d, step %d: under torchrun another process of the run "
+                       "failed (see its output), or the job was stopped" % (epoch, step))
+            if folder is not None:
+                _last_word(folder, "failed", kind="crash", message=message, epoch=epoch, step=step)
+            print("error: %s" % message, file=sys.stderr, flush=True)
+            return 1
         if folder is not None:
-            folder.event("finished", status="cancelled", testAccuracy=math.nan, testLoss=math.nan, confusion=[],
-                         classes=trainer.class_names if trainer else [], wallSeconds=time.time() - wall_start,
-                         epochsRun=max(0, trainer.epoch - 1) if trainer else 0)
+            _last_word(folder, "finished", status="cancelled", testAccuracy=math.nan, testLoss=math.nan,
+                       confusion=[], classes=trainer.class_names if trainer else [],
+                       wallSeconds=time.time() - wall_start, epochsRun=trainer.epochs_run if trainer else 0)
         print("cancelled", file=sys.stderr, flush=True)
         return 130
     except Exception as e:  # every failure ends as a Failed event naming what went wrong
         epoch, step = (trainer.epoch, trainer.step) if trainer else (0, 0)
         kind, message = (e.kind, str(e)) if isinstance(e, Stop) else _failure(e, epoch, step)
         if folder is not None:
-            folder.event("failed", kind=kind, message=message, epoch=epoch, step=step)
+            _last_word(folder, "failed", kind=kind, message=message, epoch=epoch, step=step)
         rank = "" if ranks is None or ranks.main else " (rank %d)" % ranks.rank
         print("error%s: %s" % (rank, message), file=sys.stderr, flush=True)
         return 1
