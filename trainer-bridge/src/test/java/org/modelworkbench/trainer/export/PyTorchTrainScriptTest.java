@@ -34,7 +34,7 @@ import org.modelworkbench.trainer.train.TrainingJson;
  * run.json is a {@link RunRecord}, the hash is the design's. Skipped where /usr/bin/python3 lacks torch.
  */
 class PyTorchTrainScriptTest {
-    static final String PYTHON = "/usr/bin/python3";
+    static final String PYTHON = PythonTorch.PYTHON;
     static final String RESOURCES = "/org/modelworkbench/trainer/export/python/";
 
     static final String STAND_IN_MODEL = """
@@ -74,14 +74,8 @@ class PyTorchTrainScriptTest {
     Path dir;
 
     @BeforeAll
-    static void pythonWithTorch() throws Exception {
-        boolean ok = false;
-        if (Files.isExecutable(Path.of(PYTHON))) {
-            Process p = new ProcessBuilder(PYTHON, "-c", "import torch, numpy").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            ok = p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0;
-        }
-        assumeTrue(ok, PYTHON + " with torch and numpy is needed (Debian: python3-torch)");
+    static void pythonWithTorch() {
+        PythonTorch.assumeAvailable();
     }
 
     /** The package as the export writes it, with the stand-in model and {@code config}. */
@@ -192,6 +186,33 @@ class PyTorchTrainScriptTest {
         try (var s = Files.list(run)) {
             assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
         }
+    }
+
+    @Test
+    void anExportedTemplateTrainsAndItsRunReadsBack() throws Exception {
+        assumeTrue(PythonSources.resource("primitives/conv.conv2d.py").isPresent(),
+                "the Python block classes are not in this tree yet");
+        Design design = Templates.load("resnet-fmnist");
+        TrainingConfig config = TrainingConfig.defaults().withDataset("fashion-mnist-sample", null).withEpochs(1)
+                .withBatchSize(32);
+        Path pkg = dir.resolve("export");
+        PyTorchExport.Result exported = new PyTorchExport().export(design, config, new PyTorchExport.Weights.None(),
+                pkg);
+        Path log = dir.resolve("train.log");
+        int code = finish(start(pkg, log, Map.of(), "--out", dir.resolve("runs").toString(), "--limit-batches", "2"),
+                log);
+        assertThat(code).as(Files.readString(log)).isZero();
+
+        Path run = onlyRun(dir.resolve("runs"));
+        List<TrainingEvent> events = events(run);
+        assertThat(events.get(0)).isInstanceOfSatisfying(TrainingEvent.Started.class,
+                s -> assertThat(s.parameters()).isEqualTo(exported.parameters()));
+        assertThat(events).filteredOn(TrainingEvent.Log.class::isInstance)
+                .noneMatch(e -> ((TrainingEvent.Log) e).message().contains("was it edited"));
+        assertThat(events.get(events.size() - 1)).isInstanceOf(TrainingEvent.Finished.class);
+        RunRecord record = new RunStore(dir.resolve("runs")).record(run.getFileName().toString());
+        assertThat(record.designHash()).isEqualTo(RunStore.designHash(design));
+        assertThat(record.status()).isEqualTo("completed");
     }
 
     @Test

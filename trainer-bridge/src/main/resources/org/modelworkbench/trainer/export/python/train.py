@@ -989,11 +989,11 @@ class Trainer:
                           validationImages=0 if validation is None else len(validation), testImages=len(test),
                           epochs=config["epochs"], stepsPerEpoch=steps_per_epoch, mode=mode,
                           threads=torch.get_num_threads(), parameters=parameters)
-        self.say("training %s (%s parameters) on %s: %s training, %s validation, %s test images; %d epochs "
+        self.say("training %s (%s parameters) on %s: %s training, %s validation, %s test images; %d epoch%s "
                  "of %s steps; %s"
                  % (self.design_name, f"{parameters:,}", config["dataset"], f"{len(train):,}",
                     f"{0 if validation is None else len(validation):,}", f"{len(test):,}",
-                    config["epochs"], f"{steps_per_epoch:,}", mode))
+                    config["epochs"], "" if config["epochs"] == 1 else "s", f"{steps_per_epoch:,}", mode))
         for n in notes:
             self.log(n)
         if ranks.distributed:
@@ -1006,6 +1006,10 @@ class Trainer:
                      % config["dropPath"])
         if self.args.init:
             self.log("started from the weights %s" % self.args.init)
+        expected = getattr(self.api, "PARAMETERS", None)
+        if expected is not None and expected != parameters:
+            self.log("model.py has %s trainable parameters where the workbench counted %s: was it edited?"
+                     % (f"{parameters:,}", f"{expected:,}"))
         if unused:
             self.log("some parameters take no part in the logits; DDP looks for unused parameters each step")
 
