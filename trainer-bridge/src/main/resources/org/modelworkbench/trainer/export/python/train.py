@@ -1102,7 +1102,7 @@ class Trainer:
             val_loss = val_accuracy = math.nan
             if validation is not None:
                 ranks.broadcast_state(model, buffers_only=True)
-                val_loss, val_accuracy, _ = self.evaluate(net, validation, norm, per_rank * 2)
+                val_loss, val_accuracy, _ = self.evaluate(model, validation, norm, per_rank * 2)
             epochs_run = self.epochs_run = self.epoch
             score = self.epoch if math.isnan(val_accuracy) else val_accuracy
             best = score > best_score
@@ -1135,7 +1135,7 @@ class Trainer:
             ranks.broadcast_state(model)
         else:
             ranks.broadcast_state(model, buffers_only=True)
-        test_loss, test_accuracy, confusion = self.evaluate(net, test, norm, per_rank * 2)
+        test_loss, test_accuracy, confusion = self.evaluate(model, test, norm, per_rank * 2)
         self.say("test accuracy: %.2f %% (loss %.4f) with the weights of epoch %d"
                  % (100 * test_accuracy, test_loss, best_epoch))
         return dict(status=status, testAccuracy=test_accuracy, testLoss=test_loss, confusion=confusion,
@@ -1149,21 +1149,21 @@ class Trainer:
             raise Stop("error", "cannot write the checkpoint %s: %s" % (name, e))
         self.folder.event("checkpoint", kind=kind, file=name, epoch=self.epoch)
 
-    def evaluate(self, net, data, norm, batch):
+    def evaluate(self, model, data, norm, batch):
         """Mean loss (no smoothing), accuracy and confusion[actual][predicted], each process taking every
-        world-th image and the sums all-reduced."""
+        world-th image (the unwrapped model: no collective per batch) and the sums all-reduced."""
         ranks = self.ranks
         classes = len(data.class_names)
         images = Batches(data, norm, None, 0)
         mine = list(range(ranks.rank, len(data), ranks.world))
         confusion = torch.zeros(classes * classes, dtype=torch.float64, device=ranks.device)
         loss_sum = torch.zeros((), dtype=torch.float64, device=ranks.device)
-        net.eval()
+        model.eval()  # not the DDP wrapper: ranks may take different numbers of batches
         with torch.no_grad():
             for i in range(0, len(mine), batch):
                 x, y = self.to_device(*images[mine[i:i + batch]])
                 with self.autocast():
-                    logits = _logits(net(x)).float()
+                    logits = _logits(model(x)).float()
                 loss_sum += F.cross_entropy(logits, y, reduction="sum").double()
                 pairs = y * classes + logits.argmax(1)  # actual row, predicted column
                 confusion += torch.bincount(pairs, minlength=classes * classes).double()
