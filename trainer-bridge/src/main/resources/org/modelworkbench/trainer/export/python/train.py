@@ -109,6 +109,11 @@ class _JavaRandom:
             items[i - 1], items[j] = items[j], items[i - 1]
 
 
+def _torch_seed(x):
+    """A Java long (any sign, any size here) as a seed torch takes."""
+    return x % (1 << 63)
+
+
 def _java_round(x):
     """Math.round: half up."""
     return int(math.floor(x + 0.5))
@@ -430,9 +435,9 @@ def load_data(config, input_shape):
     if config["validationFraction"] > 0:
         train, validation = train.split(config["validationFraction"], config["seed"])
     if train.shape != tuple(input_shape):
+        tc, th, tw = train.shape
         raise Stop("data", "the design's input takes %d×%d×%d images; %s images are %d×%d×%d: set the input "
-                   "block to %d channels, %d×%d" % (c, h, w, config["dataset"], *train.shape, train.shape[0],
-                                             train.shape[1], train.shape[2]))
+                   "block to %d channels, %d×%d" % (c, h, w, config["dataset"], tc, th, tw, tc, th, tw))
     return train, validation, test, norm, notes
 
 
@@ -453,7 +458,7 @@ class Batches(torch.utils.data.Dataset):
         return len(self.labels)
 
     def reseed(self, seed):
-        self.gen = torch.Generator().manual_seed(seed)
+        self.gen = torch.Generator().manual_seed(_torch_seed(seed))
 
     def __getitem__(self, indices):
         index = torch.as_tensor(indices, dtype=torch.int64)
@@ -931,7 +936,9 @@ class Trainer:
 
     def run(self):
         config, ranks = self.config, self.ranks
-        torch.manual_seed(config["seed"])
+        torch.manual_seed(_torch_seed(config["seed"]))
+        if ranks.device.type == "cuda":
+            torch.backends.cudnn.benchmark = True  # fixed input shapes: let cuDNN pick its fastest kernels
         if config["threads"] > 0:
             torch.set_num_threads(config["threads"])
         mode = self.mode()
@@ -972,7 +979,7 @@ class Trainer:
         pad = 2 if max(input_shape[1], input_shape[2]) <= 28 else 4
         data = Batches(train, norm, pad if config["augment"] else None, config["seed"])
         sampler = torch.utils.data.distributed.DistributedSampler(
-            data, num_replicas=ranks.world, rank=ranks.rank, shuffle=True, seed=config["seed"],
+            data, num_replicas=ranks.world, rank=ranks.rank, shuffle=True, seed=_torch_seed(config["seed"]),
             drop_last=True)
         batches = _IndexBatches(sampler, per_rank, len(train) >= batch, config["limitBatches"])
         steps_per_epoch = len(batches)
@@ -982,7 +989,7 @@ class Trainer:
         loader = torch.utils.data.DataLoader(
             data, sampler=batches, batch_size=None, num_workers=self.args.workers,
             worker_init_fn=_worker_init, pin_memory=ranks.device.type == "cuda",
-            generator=torch.Generator().manual_seed(config["seed"] * 1000003 + ranks.rank))
+            generator=torch.Generator().manual_seed(_torch_seed(config["seed"] * 1000003 + ranks.rank)))
 
         self.folder.event("started", runId=getattr(self.folder, "id", None), design=self.design_name,
                           dataset=config["dataset"], trainImages=len(train),
@@ -1054,7 +1061,7 @@ class Trainer:
             epoch_start = time.time()
             epoch_loss, epoch_right, epoch_images = 0.0, 0, 0
             sampler.set_epoch(self.epoch - 1)
-            data.reseed(config["seed"] * 1000003 + self.epoch * 7919 + ranks.rank)
+            data.reseed(_torch_seed(config["seed"] * 1000003 + self.epoch * 7919 + ranks.rank))
             net.train()
             it = iter(loader)
             for b in range(steps_per_epoch):
