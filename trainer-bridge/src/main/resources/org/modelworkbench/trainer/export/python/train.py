@@ -1119,10 +1119,11 @@ class Trainer:
             self.folder.event("epoch", epoch=self.epoch, trainLoss=epoch_loss / epoch_images,
                               trainAccuracy=epoch_right / epoch_images, validationLoss=val_loss,
                               validationAccuracy=val_accuracy, learningRate=lr, seconds=seconds, best=best)
-            self.say("epoch %d/%d  train loss %.4f  acc %.2f %%  validation loss %.4f  acc %.2f %%  %s%s"
+            held_out = ("validation loss %.4f  acc %.2f %%" % (val_loss, 100 * val_accuracy)
+                        if validation is not None else "no validation share")
+            self.say("epoch %d/%d  train loss %.4f  acc %.2f %%  %s  %s%s"
                      % (self.epoch, config["epochs"], epoch_loss / epoch_images,
-                        100 * epoch_right / epoch_images, val_loss, 100 * val_accuracy, _duration(seconds),
-                        "  (best)" if best else ""))
+                        100 * epoch_right / epoch_images, held_out, _duration(seconds), "  (best)" if best else ""))
             self.checkpoint(model, "last")
             if best:
                 self.checkpoint(model, "best")
