@@ -1123,7 +1123,8 @@ class Trainer:
                         if validation is not None else "no validation share")
             self.say("epoch %d/%d  train loss %.4f  acc %.2f %%  %s  %s%s"
                      % (self.epoch, config["epochs"], epoch_loss / epoch_images,
-                        100 * epoch_right / epoch_images, held_out, _duration(seconds), "  (best)" if best else ""))
+                        100 * epoch_right / epoch_images, held_out, _duration(seconds),
+                        "  (best)" if best else ""))
             self.checkpoint(model, "last")
             if best:
                 self.checkpoint(model, "best")
