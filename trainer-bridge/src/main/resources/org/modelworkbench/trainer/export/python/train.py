@@ -30,7 +30,6 @@ import json
 import math
 import os
 import signal
-import socket
 import sys
 import time
 
