@@ -103,7 +103,7 @@ public final class PyTorchExport {
             write(out.resolve("train.py"), resource("train.py"), files);
             write(out.resolve("config.json"), TrainingJson.mapper().writer(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(config) + "\n", files);
-            if ("fashion-mnist".equals(config.dataset())) {
+            if (config.dataset().toLowerCase(Locale.ROOT).startsWith("fashion-mnist")) { // and "-sample"
                 copySample(out.resolve(SAMPLE), files);
             }
             write(out.resolve("README.md"), readme(design, config, model), files);
