@@ -147,7 +147,7 @@ final class ExportCommand implements Callable<Integer> {
         out.println("Next:");
         out.println("  cd " + abs);
         out.println("  python3 check.py                           # the model computes what the workbench computes");
-        out.println("  torchrun --nproc-per-node=2 train.py       # train (see README.md for GPUs and nodes)");
+        out.println("  torchrun --nproc_per_node=2 train.py       # train (see README.md for GPUs and nodes)");
         out.println("  workbench import pytorch runs/<run id>     # bring the finished run back");
         return 0;
     }
