@@ -1,4 +1,5 @@
 # needs: linear.linear, attention.sdpa
+from torch import nn
 
 
 class MultiHeadSelfAttention(nn.Module):

@@ -1,4 +1,5 @@
 # needs: linear.linear, conv.pointwise, activation.gelu, activation.relu, activation.silu, regularization.dropout
+from torch import nn
 
 
 class Mlp(nn.Module):

@@ -1,4 +1,7 @@
 # needs: pool.global_avg, conv.pointwise, activation.relu, activation.silu, activation.gelu, activation.sigmoid, activation.hardsigmoid
+import math
+
+from torch import nn
 
 
 class SqueezeExcitation(nn.Module):

@@ -1,4 +1,7 @@
 # needs: conv.depthwise, norm.layer_norm, attention.mlp, norm.layer_scale, regularization.drop_path
+import math
+
+from torch import nn
 
 
 class ConvNeXtBlock(nn.Module):

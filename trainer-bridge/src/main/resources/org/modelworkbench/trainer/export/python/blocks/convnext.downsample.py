@@ -1,4 +1,5 @@
 # needs: norm.layer_norm, conv.conv2d
+from torch import nn
 
 
 class ConvNeXtDownsample(nn.Module):

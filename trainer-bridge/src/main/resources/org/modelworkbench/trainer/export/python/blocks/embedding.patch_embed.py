@@ -1,4 +1,5 @@
 # needs: conv.conv2d, norm.layer_norm
+from torch import nn
 
 
 class PatchEmbed(nn.Module):

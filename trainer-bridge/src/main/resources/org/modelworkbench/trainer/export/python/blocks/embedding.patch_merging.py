@@ -1,4 +1,6 @@
 # needs: norm.layer_norm, linear.linear
+import torch
+from torch import nn
 
 
 class PatchMerging(nn.Module):

@@ -1,4 +1,5 @@
 # needs: norm.layer_norm, pool.global_avg, regularization.dropout, linear.linear
+from torch import nn
 
 
 class ClassifierHead(nn.Module):

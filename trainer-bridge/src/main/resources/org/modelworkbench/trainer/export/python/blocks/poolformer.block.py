@@ -1,4 +1,7 @@
 # needs: norm.group_norm, pool.avg2d, norm.layer_scale, regularization.drop_path, attention.mlp
+import math
+
+from torch import nn
 
 
 class PoolFormerBlock(nn.Module):

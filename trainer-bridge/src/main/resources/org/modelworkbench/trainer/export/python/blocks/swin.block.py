@@ -1,4 +1,5 @@
 # needs: norm.layer_norm, swin.window_attention, attention.mlp, regularization.drop_path
+from torch import nn
 
 
 class SwinBlock(nn.Module):

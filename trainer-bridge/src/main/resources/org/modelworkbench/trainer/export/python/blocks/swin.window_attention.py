@@ -1,4 +1,6 @@
 # needs: linear.linear, swin.window_attention_core
+import torch
+from torch import nn
 
 
 class WindowAttention(nn.Module):

@@ -1,4 +1,7 @@
 # needs: norm.layer_norm, attention.mhsa, attention.mlp, regularization.drop_path
+import math
+
+from torch import nn
 
 
 class ViTEncoderBlock(nn.Module):
