@@ -1,4 +1,5 @@
-# needs: linear.linear, conv.pointwise, activation.gelu, activation.relu, activation.silu, regularization.dropout
+# needs: linear.linear, conv.pointwise, regularization.dropout
+# needs: activation.gelu, activation.relu, activation.silu
 from torch import nn
 
 

@@ -1,4 +1,5 @@
-# needs: pool.global_avg, conv.pointwise, activation.relu, activation.silu, activation.gelu, activation.sigmoid, activation.hardsigmoid
+# needs: pool.global_avg, conv.pointwise
+# needs: activation.relu, activation.silu, activation.gelu, activation.sigmoid, activation.hardsigmoid
 import math
 
 from torch import nn
