@@ -100,11 +100,24 @@ public final class RunStore implements RunHistory {
      * "running" owned by this process. Returns the run id.
      */
     public String create(Design design, String designName, TrainingConfig config) throws IOException {
+        String id = claim(design, Instant.now());
+        String hash = designHash(design);
+        writeRecord(folder.resolve(id), new RunRecord(id, designName == null ? design.name() : designName, hash, config,
+                Instant.now().toString(), null, "running", Double.NaN, Double.NaN, 0, 0, null,
+                RunRecord.Owner.current()));
+        return id;
+    }
+
+    /**
+     * Claims a new run folder named for {@code started} and writes the design snapshot into it; the run
+     * is listed once {@link #writeRecord(String, RunRecord)} gives it a record. For runs made elsewhere
+     * (an imported PyTorch run), whose files are put in place before the record.
+     */
+    public String claim(Design design, Instant started) throws IOException {
         String json = DesignWriter.toJson(design);
         String hash = sha256(json);
-        Instant now = Instant.now();
         Files.createDirectories(folder);
-        String base = STAMP.format(now.atZone(ZoneId.systemDefault())) + "-" + hash.substring(0, 7);
+        String base = STAMP.format(started.atZone(ZoneId.systemDefault())) + "-" + hash.substring(0, 7);
         String id = base;
         for (int n = 2; ; n++) {
             try {
@@ -114,11 +127,13 @@ public final class RunStore implements RunHistory {
                 id = base + "-" + n;
             }
         }
-        Path run = folder.resolve(id);
-        writeAtomically(run.resolve(DESIGN_FILE), json);
-        writeRecord(run, new RunRecord(id, designName == null ? design.name() : designName, hash, config, now.toString(),
-                null, "running", Double.NaN, Double.NaN, 0, 0, null, RunRecord.Owner.current()));
+        writeAtomically(folder.resolve(id).resolve(DESIGN_FILE), json);
         return id;
+    }
+
+    /** Replaces a run's record atomically. */
+    public void writeRecord(String runId, RunRecord record) throws IOException {
+        writeRecord(runFolder(runId), record);
     }
 
     /** The record as written (a dead run's status is not inferred here; see {@link #summary}). */

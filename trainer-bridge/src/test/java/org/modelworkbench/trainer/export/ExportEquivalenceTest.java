@@ -112,7 +112,7 @@ class ExportEquivalenceTest {
         c.put("focal.block", maps("focal.block", Map.of()));
         c.put("focal.block-post-norm", maps("focal.block", Map.of("focal_level", 2, "layer_scale_init", 1e-4,
                 "post_norm", true, "drop_path", 0.1)));
-        c.put("focal.modulation", channelsLast("focal.modulation", Map.of()));
+        c.put("focal.modulation", maps("focal.modulation", Map.of("focal_level", 2, "focal_window", 5)));
         c.put("embedding.patch_embed", images("embedding.patch_embed", Map.of("patch", 4, "embed_dim", 32)));
         c.put("embedding.patch_embed-norm-maps", images("embedding.patch_embed", Map.of("patch", 4, "embed_dim", 32,
                 "norm", true, "output", "channels_last")));
