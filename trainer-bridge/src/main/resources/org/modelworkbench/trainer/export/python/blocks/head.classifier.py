@@ -15,17 +15,16 @@ class ClassifierHead(nn.Module):
         super().__init__()
         shape = tuple(ins[0])
         if layout is None or layout == "auto":
-            # "auto" follows the input's layout, which a shape alone cannot tell for a 4-D map: the
-            # exporter passes the layout it bound; left to the shape, a map is taken as N×C×H×W (as the
-            # block library does without layouts) and N×T×C as tokens.
+            # "auto" follows the input's layout, which a shape cannot tell for a 4-D map, so the exporter
+            # passes the layout the block library bound. Left to the shape, a map is taken as N×C×H×W
+            # (as the block library does without layouts) and N×T×C as tokens.
             layout = "channels_first" if len(shape) == 3 else "tokens"
         if layout in ("channels_first", "channels_last"):
             if len(shape) != 3:
                 raise ValueError(f"head.classifier: layout {layout} needs a 4-D input, got N×{shape}")
         elif len(shape) != 2:
             raise ValueError(f"head.classifier: layout {layout} needs tokens N×T×C, got N×{shape}")
-        c = {"channels_first": shape[0], "channels_last": shape[-1]}.get(layout, shape[-1])
-        self.layout = layout
+        c = shape[0] if layout == "channels_first" else shape[-1]
         if norm == "before_pool":
             where = "channels_first" if layout == "channels_first" else "channels_last"
             self.norm = LayerNorm([shape], layout=where, eps=norm_eps)
