@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         description = {"Design, profile and train vision networks.",
                 "Costs: MACs count conv, linear and matmul (attention and the selective scan included); FLOPs = 2 × MACs."},
         subcommands = {ProfileCommand.class, ValidateCommand.class, TemplatesCommand.class, BlocksCommand.class,
-                TrainCommand.class, VisualizeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                TrainCommand.class, VisualizeCommand.class, ExportCommand.class, ImportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class WorkbenchCommand implements java.util.concurrent.Callable<Integer> {
     /** The template the command line suggests first (e.g. in examples). */
     public static final String DEFAULT_TEMPLATE = "resnet-fmnist";

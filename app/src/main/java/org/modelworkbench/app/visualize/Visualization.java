@@ -230,19 +230,6 @@ public final class Visualization {
     /** The newest run of exactly this design (same hash) that kept a checkpoint, or null. */
     static Path latestRun(String source, Design design) {
         Path folder = DesignSource.file(source).map(RunStore::runsFolderFor).orElse(DataFolder.standard().runsOf(source));
-        RunStore store = new RunStore(folder);
-        String hash = RunStore.designHash(design);
-        try {
-            for (RunSummary s : store.list()) {
-                Path dir = store.runFolder(s.runId());
-                boolean weights = Files.isRegularFile(dir.resolve(Checkpoints.BEST)) || Files.isRegularFile(dir.resolve(Checkpoints.LAST));
-                if (weights && hash.equals(s.designHash())) {
-                    return dir;
-                }
-            }
-        } catch (IOException e) {
-            return null;
-        }
-        return null;
+        return new RunStore(folder).newestWithCheckpoint(RunStore.designHash(design)).orElse(null);
     }
 }

@@ -28,4 +28,10 @@ final class FixedFilePicker implements FilePicker {
         asked++;
         return Optional.ofNullable(answers.poll());
     }
+
+    @Override
+    public Optional<Path> folder(Window owner, String title, Path initial) {
+        asked++;
+        return Optional.ofNullable(answers.poll());
+    }
 }

@@ -38,8 +38,10 @@ import org.modelworkbench.trainer.train.TrainingJson;
 public final class PyTorchExport {
     /** Files an export writes at its top level: a folder holding only these (or nothing) may be written over. */
     static final Set<String> OWN_FILES = Set.of("model.py", "train.py", "check.py", "config.json", "design.json",
-            "README.md", "weights.npz", "reference_input.npy", "reference_output.npy", "data", "runs", "__pycache__");
+            "README.md", "workbench.json", "weights.npz", "reference_input.npy", "reference_output.npy", "data", "runs", "__pycache__");
     static final String SAMPLE = "data/fashion-mnist-sample";
+    /** Where an export remembers the runs folder its runs go back to. */
+    public static final String ORIGIN = "workbench.json";
     /** Images in the reference input: two, so batch statistics cannot hide in a batch of one. */
     static final int REFERENCE_BATCH = 2;
 
@@ -82,9 +84,22 @@ public final class PyTorchExport {
      * empty or an earlier export).
      */
     public Result export(Design design, TrainingConfig config, Weights weights, Path out) throws ExportException {
+        return export(design, config, weights, out, null);
+    }
+
+    /**
+     * As {@link #export(Design, TrainingConfig, Weights, Path)}, remembering in {@code workbench.json} the runs
+     * folder a run trained from this export goes back to ({@code runsFolder}; null: none).
+     */
+    public Result export(Design design, TrainingConfig config, Weights weights, Path out, Path runsFolder)
+            throws ExportException {
         Result model = exportModel(design, config, weights, out);
         List<String> files = new ArrayList<>(model.files());
         try {
+            if (runsFolder != null) {
+                write(out.resolve(ORIGIN), TrainingJson.mapper().writer(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(Map.of("runs", runsFolder.toAbsolutePath().toString())) + "\n", files);
+            }
             write(out.resolve("train.py"), resource("train.py"), files);
             write(out.resolve("config.json"), TrainingJson.mapper().writer(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(config) + "\n", files);
@@ -122,6 +137,28 @@ public final class PyTorchExport {
         }
         return new Result(out, model.className(), model.parameters(), model.macs(), source, files,
                 model.inputShape());
+    }
+
+    /**
+     * The runs folder a run trained from an export goes back to, from the {@code workbench.json} of its
+     * export folder (the run's parent's parent, or its parent).
+     */
+    public static java.util.Optional<Path> runsFolderOf(Path run) {
+        Path abs = run.toAbsolutePath().normalize();
+        for (Path dir = abs.getParent(); dir != null && dir.getNameCount() >= abs.getNameCount() - 2; dir = dir.getParent()) {
+            Path file = dir.resolve(ORIGIN);
+            if (Files.isRegularFile(file)) {
+                try {
+                    var node = TrainingJson.mapper().readTree(file.toFile()).path("runs");
+                    if (node.isTextual()) {
+                        return java.util.Optional.of(Path.of(node.asText()));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    return java.util.Optional.empty();
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static void checkTarget(Path out) throws ExportException {

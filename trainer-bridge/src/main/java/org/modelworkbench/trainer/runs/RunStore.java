@@ -136,6 +136,25 @@ public final class RunStore implements RunHistory {
         writeRecord(runFolder(runId), record);
     }
 
+    /**
+     * The newest run of exactly the design with this hash that kept a checkpoint (best or last), if any;
+     * an unreadable store has none.
+     */
+    public java.util.Optional<Path> newestWithCheckpoint(String designHash) {
+        try {
+            for (RunSummary s : list()) {
+                Path dir = runFolder(s.runId());
+                boolean weights = Files.isRegularFile(dir.resolve("best.params")) || Files.isRegularFile(dir.resolve("last.params"));
+                if (weights && designHash.equals(s.designHash())) {
+                    return java.util.Optional.of(dir);
+                }
+            }
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The record as written (a dead run's status is not inferred here; see {@link #summary}). */
     public RunRecord record(String runId) throws IOException {
         return readRecord(runFolder(runId));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ import org.modelworkbench.trainer.train.TrainingConfig;
  * parameter count and computes DJL's output within 1e-4 (relative to the output's largest value) on
  * the same input. Runs Debian's python3-torch ({@code /usr/bin/python3}); skipped where it is missing
  * unless {@code WORKBENCH_REQUIRE_TORCH} is set (CI sets it). {@code -Dexport.only=swin} runs the cases
- * whose name contains "swin".
+ * whose name contains "swin"; {@code -Dexport.only=swin,mamba} those that contain either.
  */
 class ExportEquivalenceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -85,7 +86,10 @@ class ExportEquivalenceTest {
         Map<String, Design> c = new LinkedHashMap<>();
         c.put("resnet.basic_block", maps("resnet.basic_block", Map.of("out_channels", 16)));
         c.put("resnet.basic_block-down", maps("resnet.basic_block", Map.of("out_channels", 32, "stride", 2)));
+        c.put("resnet.basic_block-identity", maps("resnet.basic_block", Map.of("out_channels", 16, "stride", 1)));
         c.put("resnet.bottleneck", maps("resnet.bottleneck", Map.of("planes", 4)));
+        c.put("resnet.bottleneck-wide", maps("resnet.bottleneck", Map.of("planes", 4, "base_width", 128,
+                "expansion", 2)));
         c.put("resnet.bottleneck-resnext", maps("resnet.bottleneck", Map.of("planes", 8, "stride", 2, "groups", 4,
                 "base_width", 8)));
         c.put("mbconv.inverted_residual", maps("mbconv.inverted_residual", Map.of("out_channels", 16)));
@@ -94,6 +98,12 @@ class ExportEquivalenceTest {
         c.put("mbconv.mbconv", maps("mbconv.mbconv", Map.of("out_channels", 16, "drop_path", 0.1)));
         c.put("mbconv.mbconv-e1", maps("mbconv.mbconv", Map.of("out_channels", 24, "expand_ratio", 1, "stride", 2,
                 "kernel", 5, "activation", "relu")));
+        c.put("mbconv.mbconv-no-se", maps("mbconv.mbconv", Map.of("out_channels", 16, "expand_ratio", 2,
+                "se_ratio", 0.0, "activation", "gelu")));
+        c.put("mbconv.inverted_residual-hardswish", maps("mbconv.inverted_residual", Map.of("out_channels", 8,
+                "expand_ratio", 3, "kernel", 3, "activation", "hardswish")));
+        c.put("mbconv.inverted_residual-silu", maps("mbconv.inverted_residual", Map.of("out_channels", 16,
+                "expand_ratio", 2, "activation", "silu")));
         c.put("attention.squeeze_excitation", maps("attention.squeeze_excitation", Map.of()));
         c.put("attention.squeeze_excitation-rd", maps("attention.squeeze_excitation", Map.of("rd_channels", 5,
                 "activation", "silu", "gate", "hardsigmoid")));
@@ -113,6 +123,10 @@ class ExportEquivalenceTest {
         c.put("focal.block-post-norm", maps("focal.block", Map.of("focal_level", 2, "layer_scale_init", 1e-4,
                 "post_norm", true, "drop_path", 0.1)));
         c.put("focal.modulation", maps("focal.modulation", Map.of("focal_level", 2, "focal_window", 5)));
+        c.put("focal.modulation-l1-k5", maps("focal.modulation", Map.of("focal_level", 1, "focal_window", 5,
+                "focal_factor", 0)));
+        c.put("focal.block-layer-scale", maps("focal.block", Map.of("focal_level", 3, "focal_factor", 4,
+                "mlp_ratio", 2.5, "layer_scale_init", 0.5)));
         c.put("embedding.patch_embed", images("embedding.patch_embed", Map.of("patch", 4, "embed_dim", 32)));
         c.put("embedding.patch_embed-norm-maps", images("embedding.patch_embed", Map.of("patch", 4, "embed_dim", 32,
                 "norm", true, "output", "channels_last")));
@@ -141,10 +155,23 @@ class ExportEquivalenceTest {
         c.put("mamba.ss2d", channelsLast("mamba.ss2d", Map.of()));
         c.put("mamba.ss2d-gated", channelsLast("mamba.ss2d", Map.of("ssm_ratio", 2.0, "d_state", 4, "z_gate", true,
                 "conv_bias", true)));
+        c.put("mamba.ss2d-no-conv", channelsLast("mamba.ss2d", Map.of("ssm_ratio", 0.5, "conv_kernel", 1,
+                "dt_rank", 3)));
+        c.put("mamba.ss2d-k5", channelsLast("mamba.ss2d", Map.of("conv_kernel", 5, "d_state", 2)));
         c.put("mamba.vss_block", channelsLast("mamba.vss_block", Map.of("drop_path", 0.1)));
+        c.put("mamba.vss_block-mlp-only", channelsLast("mamba.vss_block", Map.of("ssm_ratio", 0.0,
+                "mlp_ratio", 2.5)));
+        c.put("mamba.vss_block-ssm-only", channelsLast("mamba.vss_block", Map.of("mlp_ratio", 0.0, "z_gate", true,
+                "d_state", 2, "dt_rank", 2, "drop_path", 0.1)));
         c.put("mamba.stem", images("mamba.stem", Map.of("embed_dim", 32)));
+        c.put("mamba.stem-p2-first", images("mamba.stem", Map.of("embed_dim", 16, "patch", 2,
+                "output", "channels_first")));
+        c.put("mamba.stem-p6", images("mamba.stem", Map.of("embed_dim", 8, "patch", 6)));
         c.put("mamba.downsample", channelsLast("mamba.downsample", Map.of()));
+        c.put("mamba.downsample-v2", channelsLast("mamba.downsample", Map.of("out_channels", 24, "version", "v2")));
         c.put("mamba.mamba_block", tokens("mamba.mamba_block", Map.of()));
+        c.put("mamba.mamba_block-options", tokens("mamba.mamba_block", Map.of("expand", 1.5, "d_state", 4,
+                "dt_rank", 3, "d_conv", 3, "conv_bias", false, "bias", true)));
         c.put("attention.mlp", channelsLast("attention.mlp", Map.of()));
         c.put("attention.mhsa", tokens("attention.mhsa", Map.of("heads", 2)));
         c.put("vit.encoder_block", tokens("vit.encoder_block", Map.of("heads", 4, "drop_path", 0.1)));
@@ -199,7 +226,7 @@ class ExportEquivalenceTest {
         List<String> failures = new ArrayList<>();
         PyTorchExport export = new PyTorchExport();
         for (Map.Entry<String, Design> e : cases.entrySet()) {
-            if (!e.getKey().contains(only)) {
+            if (Arrays.stream(only.split(",")).noneMatch(part -> e.getKey().contains(part.strip()))) {
                 continue;
             }
             Path out = dir.resolve(e.getKey());

@@ -21,6 +21,10 @@ public enum ActionId {
             Scope.GLOBAL),
     EXPORT_PNG(Group.FILE, "Export PNG…", "Export the whole graph as a PNG image", Scope.GLOBAL, shortcutShift(KeyCode.E)),
     EXPORT_SVG(Group.FILE, "Export SVG…", "Export the whole graph as an SVG drawing", Scope.GLOBAL),
+    EXPORT_PYTORCH(Group.FILE, "Export to PyTorch…", "Write the design as a PyTorch package (model.py, train.py for "
+            + "torchrun) with its latest weights", Scope.GLOBAL),
+    IMPORT_PYTORCH_RUN(Group.FILE, "Import PyTorch Run…", "Bring a run trained by an exported train.py back into "
+            + "this design's history", Scope.GLOBAL),
     CLOSE(Group.FILE, "Close", "Close the design", Scope.GLOBAL, shortcut(KeyCode.W)),
     QUIT(Group.FILE, "Quit", "Quit Model Workbench", Scope.GLOBAL, shortcut(KeyCode.Q)),
 

@@ -81,6 +81,23 @@ public final class Dialogs {
         a.showAndWait();
     }
 
+    /** A report with text to copy (commands to run next), in a read-only monospaced area. */
+    public static void report(Window owner, String title, String header, String text) {
+        Alert a = prepare(new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE), owner, "report-dialog");
+        a.setTitle(title);
+        a.setHeaderText(header);
+        javafx.scene.control.TextArea area = new javafx.scene.control.TextArea(text);
+        area.setId("report-text");
+        area.setEditable(false);
+        area.setWrapText(false);
+        area.setPrefRowCount(Math.min(18, (int) text.lines().count() + 1));
+        area.setStyle("-fx-font-family: monospace;");
+        a.getDialogPane().setContent(area);
+        a.getDialogPane().setPrefWidth(760);
+        a.setResizable(true);
+        a.showAndWait();
+    }
+
     /** A plain error message (e.g. an export that failed). */
     public static void error(Window owner, String title, String message) {
         Alert a = prepare(new Alert(Alert.AlertType.ERROR, "", ButtonType.CLOSE), owner, "error-dialog");

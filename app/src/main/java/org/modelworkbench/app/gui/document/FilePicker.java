@@ -34,6 +34,16 @@ public interface FilePicker {
 
     Optional<Path> save(Window owner, Kind kind, Path folder, String suggestedName);
 
+    /** A folder (the platform's folder dialog unless a test answers). */
+    default Optional<Path> folder(Window owner, String title, Path initial) {
+        javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
+        dc.setTitle(title);
+        if (initial != null && initial.toFile().isDirectory()) {
+            dc.setInitialDirectory(initial.toFile());
+        }
+        return Optional.ofNullable(dc.showDialog(owner)).map(File::toPath);
+    }
+
     /** The platform's file dialogs, adding the extension when the user leaves it out. */
     static FilePicker standard() {
         return new FilePicker() {

@@ -116,6 +116,8 @@ public final class MainWindow {
         this.visualize = new VisualizePanelModel(new VisualizeProcess(MeasureProcess.Launch.current(folders.data())),
                 new RunsFolders(folders.data().resolve("runs")), trainingIo, Platform::runLater);
         VisualizeActions.bind(shell, visualize);
+        PyTorchActions.bind(shell, this.training, new RunsFolders(folders.data().resolve("runs")),
+                new org.modelworkbench.app.gui.export.PyTorchProcess(MeasureProcess.Launch.current(folders.data())));
         host.addPanel(VisualizeActions.panel(visualize));
         host.setContextMenus(new CanvasContextMenus(actions,
                 nodeId -> List.of(VisualizeActions.nodeMenu(shell, visualize, nodeId))));

@@ -45,7 +45,7 @@ final class TrainingActions {
     }
 
     /** Brings the Training tab to the front, with room to see the curves. */
-    private static void showPanel(Workspace ws) {
+    static void showPanel(Workspace ws) {
         for (Tab tab : ws.bottomTabs.getTabs()) {
             if (("tab-" + PANEL_ID).equals(tab.getId())) {
                 ws.bottomTabs.getSelectionModel().select(tab);

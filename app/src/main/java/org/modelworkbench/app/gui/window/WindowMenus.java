@@ -60,6 +60,10 @@ final class WindowMenus {
             file.getItems().add(new SeparatorMenuItem());
             add(file, ActionId.EXPORT_PNG, ActionId.EXPORT_SVG);
         }
+        if (actions.isBound(ActionId.EXPORT_PYTORCH)) {
+            file.getItems().add(new SeparatorMenuItem());
+            add(file, ActionId.EXPORT_PYTORCH, ActionId.IMPORT_PYTORCH_RUN);
+        }
         file.getItems().add(new SeparatorMenuItem());
         add(file, ActionId.CLOSE, ActionId.QUIT);
 

@@ -1,0 +1,122 @@
+package org.modelworkbench.app.gui.window;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import org.modelworkbench.app.gui.actions.ActionId;
+import org.modelworkbench.app.gui.dialogs.Dialogs;
+import org.modelworkbench.app.gui.export.PyTorchProcess;
+import org.modelworkbench.app.gui.training.RunsFolders;
+import org.modelworkbench.app.gui.training.TrainingPanelModel;
+import org.modelworkbench.app.gui.training.TrainingTarget;
+
+/**
+ * File ▸ Export to PyTorch… and File ▸ Import PyTorch Run… (ADR 17): the open design goes out as a PyTorch
+ * package with its newest run's weights; a run trained by that package comes back into the design's run
+ * history. Both run in a child process with progress and Cancel in the status bar.
+ */
+final class PyTorchActions {
+    private final ShellContext shell;
+    private final TrainingPanelModel training;
+    private final RunsFolders runsFolders;
+    private final PyTorchProcess process;
+
+    private PyTorchActions(ShellContext shell, TrainingPanelModel training, RunsFolders runsFolders,
+                           PyTorchProcess process) {
+        this.shell = shell;
+        this.training = training;
+        this.runsFolders = runsFolders;
+        this.process = process;
+    }
+
+    static void bind(ShellContext shell, TrainingPanelModel training, RunsFolders runsFolders, PyTorchProcess process) {
+        PyTorchActions a = new PyTorchActions(shell, training, runsFolders, process);
+        var noDesign = training.targetProperty().isNull();
+        shell.actions().bind(ActionId.EXPORT_PYTORCH, a::export, noDesign);
+        shell.actions().bind(ActionId.IMPORT_PYTORCH_RUN, a::importRun, noDesign);
+    }
+
+    private Path runsFolder(TrainingTarget t) {
+        return runsFolders.forDesign(t.file(), t.templateId(), t.name());
+    }
+
+    private static Path startFolder(TrainingTarget t) {
+        return t.file() != null && t.file().getParent() != null ? t.file().getParent()
+                : Path.of(System.getProperty("user.home"));
+    }
+
+    private void export() {
+        shell.commitPendingEdits();
+        TrainingTarget t = training.targetProperty().get();
+        if (t == null) {
+            return;
+        }
+        String name = t.name().replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
+        String folderName = (name.isEmpty() ? "design" : name) + "-pytorch";
+        Optional<Path> parent = shell.documents().filePicker().folder(shell.stage(),
+                "Export to PyTorch: the folder to write " + folderName + " in", startFolder(t));
+        if (parent.isEmpty()) {
+            return;
+        }
+        Path out = parent.get().resolve(folderName);
+        var design = t.design().copy();
+        Path runs = runsFolder(t);
+        Task<PyTorchProcess.Outcome> task = new Task<>() {
+            @Override
+            protected PyTorchProcess.Outcome call() {
+                return process.export(design, out, runs, (f, stage) -> updateMessage(stage));
+            }
+
+            @Override
+            protected void cancelled() {
+                process.cancel();
+            }
+        };
+        task.setOnSucceeded(e -> {
+            PyTorchProcess.Outcome o = task.getValue();
+            if (o.ok()) {
+                shell.statusBar().message("Exported " + t.name() + " to " + out);
+                Dialogs.report(shell.stage(), "Export to PyTorch", "Exported " + t.name() + " to PyTorch", o.text());
+            } else if (!o.cancelled()) {
+                Dialogs.error(shell.stage(), "Could not export to PyTorch", o.text());
+            }
+        });
+        shell.statusBar().runTask(task, "Exporting " + t.name() + " to PyTorch…", null);
+    }
+
+    private void importRun() {
+        TrainingTarget t = training.targetProperty().get();
+        if (t == null) {
+            return;
+        }
+        Optional<Path> run = shell.documents().filePicker().folder(shell.stage(),
+                "Import a PyTorch run: its folder (runs/<id> in the exported package)", startFolder(t));
+        if (run.isEmpty()) {
+            return;
+        }
+        Path runs = runsFolder(t);
+        Task<PyTorchProcess.Outcome> task = new Task<>() {
+            @Override
+            protected PyTorchProcess.Outcome call() {
+                return process.importRun(run.get(), runs, (f, stage) -> updateMessage(stage));
+            }
+
+            @Override
+            protected void cancelled() {
+                process.cancel();
+            }
+        };
+        task.setOnSucceeded(e -> {
+            PyTorchProcess.Outcome o = task.getValue();
+            if (o.ok()) {
+                training.refreshHistory();
+                shell.statusBar().message(o.text().lines().findFirst().orElse("Imported the run"));
+                Platform.runLater(() -> shell.withWorkspace(TrainingActions::showPanel));
+            } else if (!o.cancelled()) {
+                Dialogs.error(shell.stage(), "Could not import the PyTorch run", o.text());
+            }
+        });
+        shell.statusBar().runTask(task, "Importing " + run.get().getFileName() + "…", null);
+    }
+}
