@@ -283,7 +283,9 @@ public final class ModelSource {
             ParamValues values;
             try {
                 ParamValues raw = type.resolve(node.params());
-                values = type.isComposite() ? raw
+                // A composite's binder runs too: the head's layout "auto" follows the input's layout, which
+                // its Python twin cannot tell from a 4-D shape (N×C×H×W or N×H×W×C).
+                values = type.isComposite() ? type.bind(raw, na.inputs(), na.inputLayouts())
                         : na.bound() != null ? na.bound() : type.bind(raw, na.inputs(), na.inputLayouts());
             } catch (InvalidParameterException | ShapeException e) {
                 throw new ExportException("node '" + id + "': " + e.getMessage(), e);

@@ -73,6 +73,15 @@ class ExportEquivalenceTest {
         return b.build();
     }
 
+    /** A channels-last map 1×4×8×16 (wider than high) into one block: Swin shifts only along the width. */
+    static Design wideChannelsLast(String type, Map<String, Object> params) {
+        DesignBuilder b = new DesignBuilder(type + " " + params);
+        String x = b.input("image", 16, 4, 8);
+        x = b.add("to_nhwc", "tensor.permute", Map.of("dims", List.of(0, 2, 3, 1)), x);
+        b.add("block", type, params, x);
+        return b.build();
+    }
+
     static Map<String, Design> blockCases() {
         Map<String, Design> c = new LinkedHashMap<>();
         c.put("resnet.basic_block", maps("resnet.basic_block", Map.of("out_channels", 16)));
@@ -96,9 +105,20 @@ class ExportEquivalenceTest {
         c.put("mbconv.inverted_residual-silu", maps("mbconv.inverted_residual", Map.of("out_channels", 16,
                 "expand_ratio", 2, "activation", "silu")));
         c.put("attention.squeeze_excitation", maps("attention.squeeze_excitation", Map.of()));
+        c.put("attention.squeeze_excitation-rd", maps("attention.squeeze_excitation", Map.of("rd_channels", 5,
+                "activation", "silu", "gate", "hardsigmoid")));
+        c.put("attention.squeeze_excitation-ratio", maps("attention.squeeze_excitation", Map.of("rd_ratio", 0.1,
+                "activation", "gelu")));
         c.put("convnext.block", maps("convnext.block", Map.of("drop_path", 0.1)));
         c.put("convnext.downsample", maps("convnext.downsample", Map.of("out_channels", 32)));
         c.put("poolformer.block", maps("poolformer.block", Map.of()));
+        c.put("convnext.block-k3-no-scale", maps("convnext.block", Map.of("kernel", 3, "mlp_ratio", 1.5,
+                "layer_scale_init", 0.0)));
+        c.put("convnext.block-scale1", maps("convnext.block", Map.of("kernel", 5, "layer_scale_init", 1.0)));
+        c.put("convnext.downsample-2c", maps("convnext.downsample", Map.of()));
+        c.put("poolformer.block-k5-no-scale", maps("poolformer.block", Map.of("pool_size", 5, "mlp_ratio", 1.5,
+                "layer_scale_init", 0.0, "drop_path", 0.1)));
+        c.put("poolformer.block-scale1", maps("poolformer.block", Map.of("pool_size", 1, "layer_scale_init", 1.0)));
         c.put("focal.block", maps("focal.block", Map.of()));
         c.put("focal.block-post-norm", maps("focal.block", Map.of("focal_level", 2, "layer_scale_init", 1e-4,
                 "post_norm", true, "drop_path", 0.1)));
@@ -111,11 +131,27 @@ class ExportEquivalenceTest {
         c.put("embedding.patch_embed-norm-maps", images("embedding.patch_embed", Map.of("patch", 4, "embed_dim", 32,
                 "norm", true, "output", "channels_last")));
         c.put("embedding.patch_merging", channelsLast("embedding.patch_merging", Map.of()));
+        c.put("embedding.patch_embed-norm-tokens", images("embedding.patch_embed", Map.of("patch", 8, "embed_dim", 24,
+                "norm", true)));
+        c.put("embedding.patch_embed-channels-first", images("embedding.patch_embed", Map.of("patch", 2,
+                "embed_dim", 8, "output", "channels_first")));
+        c.put("embedding.patch_embed-norm-channels-first", images("embedding.patch_embed", Map.of("patch", 4,
+                "embed_dim", 16, "norm", true, "output", "channels_first")));
+        c.put("embedding.patch_merging-out", wideChannelsLast("embedding.patch_merging", Map.of("out_channels", 24)));
         c.put("swin.block", channelsLast("swin.block", Map.of("heads", 2, "window", 4)));
         c.put("swin.block-shifted", channelsLast("swin.block", Map.of("heads", 2, "window", 4, "shifted", true,
                 "drop_path", 0.1)));
         c.put("swin.window_attention", channelsLast("swin.window_attention", Map.of("heads", 4, "window", 8,
                 "shifted", true, "qkv_bias", false)));
+        c.put("swin.window_attention-shifted", channelsLast("swin.window_attention", Map.of("heads", 4, "window", 4,
+                "shifted", true)));
+        c.put("swin.window_attention-wide", wideChannelsLast("swin.window_attention", Map.of("heads", 2, "window", 4,
+                "shifted", true)));
+        c.put("swin.window_attention-w1", channelsLast("swin.window_attention", Map.of("heads", 1, "window", 1,
+                "shifted", true)));
+        c.put("swin.block-w2-ratio", channelsLast("swin.block", Map.of("heads", 4, "window", 2, "shifted", true,
+                "mlp_ratio", 2.5)));
+        c.put("swin.block-wide", wideChannelsLast("swin.block", Map.of("heads", 2, "window", 4, "shifted", true)));
         c.put("mamba.ss2d", channelsLast("mamba.ss2d", Map.of()));
         c.put("mamba.ss2d-gated", channelsLast("mamba.ss2d", Map.of("ssm_ratio", 2.0, "d_state", 4, "z_gate", true,
                 "conv_bias", true)));
@@ -139,9 +175,28 @@ class ExportEquivalenceTest {
         c.put("attention.mlp", channelsLast("attention.mlp", Map.of()));
         c.put("attention.mhsa", tokens("attention.mhsa", Map.of("heads", 2)));
         c.put("vit.encoder_block", tokens("vit.encoder_block", Map.of("heads", 4, "drop_path", 0.1)));
+        c.put("attention.mlp-tokens", tokens("attention.mlp", Map.of("hidden", 24, "out_features", 8,
+                "activation", "relu", "bias", false, "dropout", 0.1)));
+        c.put("attention.mlp-channels-first", maps("attention.mlp", Map.of("mlp_ratio", 1.5, "activation", "silu",
+                "layout", "channels_first", "out_features", 12)));
+        c.put("attention.mhsa-no-bias", tokens("attention.mhsa", Map.of("heads", 4, "qkv_bias", false,
+                "proj_bias", false)));
+        c.put("vit.encoder_block-plain", tokens("vit.encoder_block", Map.of("heads", 1, "mlp_ratio", 4.0 / 3,
+                "qkv_bias", false, "eps", 1e-5)));
         c.put("head.classifier", maps("head.classifier", Map.of("classes", 10)));
         c.put("head.classifier-tokens", tokens("head.classifier", Map.of("classes", 10, "layout", "class_token",
                 "norm", "before_pool", "dropout", 0.1)));
+        c.put("head.classifier-maps-norm", maps("head.classifier", Map.of("classes", 10, "layout", "channels_first",
+                "norm", "before_pool", "norm_eps", 1e-6)));
+        c.put("head.classifier-maps-after", maps("head.classifier", Map.of("classes", 10, "norm", "after_pool",
+                "dropout", 0.2)));
+        c.put("head.classifier-nhwc", channelsLast("head.classifier", Map.of("classes", 10, "layout", "channels_last",
+                "norm", "before_pool")));
+        c.put("head.classifier-nhwc-auto", channelsLast("head.classifier", Map.of("classes", 10,
+                "norm", "after_pool")));
+        c.put("head.classifier-tokens-mean", tokens("head.classifier", Map.of("classes", 10, "layout", "tokens",
+                "norm", "after_pool")));
+        c.put("head.classifier-tokens-auto", tokens("head.classifier", Map.of("classes", 10, "norm", "before_pool")));
         return c;
     }
 
