@@ -86,6 +86,8 @@ class PyTorchJourneyTest {
         assertThat(history.get(0).summary().testAccuracy()).isEqualTo(0.5);
         TabPane bottom = robot.lookup("#bottom-tabs").queryAs(TabPane.class);
         waitUntil(() -> "tab-training".equals(bottom.getSelectionModel().getSelectedItem().getId()));
+        waitUntil(() -> !app.window.training().overlaid().isEmpty());
+        assertThat(app.window.training().shownProperty().get().runId()).isEqualTo(history.get(0).runId());
     }
 
     /** A run folder as train.py leaves it: the export's design, one epoch of events, best.npz of fresh weights. */

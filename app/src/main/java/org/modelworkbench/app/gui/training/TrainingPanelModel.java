@@ -530,9 +530,20 @@ public final class TrainingPanelModel {
         return historyProblem.getReadOnlyProperty();
     }
 
+    private String pendingShow;
+
     /** The recorded runs whose curves are drawn beside the live run's, in the order they were ticked. */
     public ObservableList<RunCurves> overlaid() {
         return overlaid;
+    }
+
+    /**
+     * Reads the open design's runs again and, once they are in, draws run {@code runId}'s curves and shows its
+     * confusion matrix (a run that just came in from elsewhere, such as an imported PyTorch run).
+     */
+    public void refreshHistoryShowing(String runId) {
+        pendingShow = runId;
+        refreshHistory();
     }
 
     /** Reads the open design's runs again (off the UI thread). */
@@ -573,6 +584,12 @@ public final class TrainingPanelModel {
         }
         history.setAll(rows);
         historyProblem.set("");
+        String wanted = pendingShow;
+        pendingShow = null;
+        rows.stream().filter(r -> r.runId().equals(wanted)).findFirst().ifPresent(r -> {
+            r.setOverlaid(true);
+            show(r);
+        });
     }
 
     private void overlayRun(HistoryRow row, boolean on) {

@@ -17,6 +17,9 @@ import org.modelworkbench.app.gui.training.TrainingTarget;
  * history. Both run in a child process with progress and Cancel in the status bar.
  */
 final class PyTorchActions {
+    /** The CLI's first line after an import: "Imported run <id> of …". */
+    private static final java.util.regex.Pattern IMPORTED = java.util.regex.Pattern.compile("Imported run (\\S+) of");
+
     private final ShellContext shell;
     private final TrainingPanelModel training;
     private final RunsFolders runsFolders;
@@ -110,7 +113,12 @@ final class PyTorchActions {
         task.setOnSucceeded(e -> {
             PyTorchProcess.Outcome o = task.getValue();
             if (o.ok()) {
-                training.refreshHistory();
+                java.util.regex.Matcher m = IMPORTED.matcher(o.text());
+                if (m.find()) {
+                    training.refreshHistoryShowing(m.group(1));
+                } else {
+                    training.refreshHistory();
+                }
                 shell.statusBar().message(o.text().lines().findFirst().orElse("Imported the run"));
                 Platform.runLater(() -> shell.withWorkspace(TrainingActions::showPanel));
             } else if (!o.cancelled()) {
