@@ -46,7 +46,10 @@ class PyTorchJourneyTest {
 
     @Start
     void start(Stage stage) {
-        app = WorkbenchFixture.open(stage, data);
+        // The real run store, so the imported run is listed as the workbench lists runs.
+        app = WorkbenchFixture.open(stage, data, new org.modelworkbench.app.gui.training.TrainingServices(
+                org.modelworkbench.app.gui.training.TrainingServices.unavailable().launcher(),
+                org.modelworkbench.trainer.runs.RunStore::new));
         app.window.documents().setFilePicker(files);
     }
 
@@ -65,7 +68,10 @@ class PyTorchJourneyTest {
         files.answer(exports);
         robot.clickOn("#menu-file");
         robot.clickOn("#menu-export-pytorch");
-        waitUntil(() -> robot.lookup("#report-text").tryQuery().isPresent(), 180);
+        waitUntil(() -> robot.lookup("#report-text").tryQuery().isPresent()
+                || robot.lookup("#error-message").tryQuery().isPresent(), 100);
+        assertThat(robot.lookup("#error-message").tryQuery()).as(() -> "the export failed: " + robot.lookup(
+                "#error-message").queryAs(javafx.scene.control.Label.class).getText()).isEmpty();
         String report = robot.lookup("#report-text").queryAs(TextArea.class).getText();
         Path out = exports.resolve("ResNet-Fashion-MNIST-pytorch");
         assertThat(report).contains(out.toString()).contains("python3 check.py").contains("torchrun");
@@ -81,7 +87,19 @@ class PyTorchJourneyTest {
         robot.clickOn("#menu-file");
         robot.clickOn("#menu-import-pytorch-run");
         var history = app.window.training().history();
-        waitUntil(() -> !history.isEmpty(), 180);
+        try {
+            waitUntil(() -> !history.isEmpty() || robot.lookup("#error-message").tryQuery().isPresent(), 100);
+        } catch (AssertionError e) {
+            StringBuilder texts = new StringBuilder("asked " + files.asked + "; status bar:");
+            robot.lookup("#status-bar .label").queryAll().forEach(n -> texts.append(" | ")
+                    .append(((javafx.scene.control.Labeled) n).getText()));
+            try (var walk = Files.walk(data)) {
+                walk.filter(f -> f.toString().contains("runs")).forEach(f -> texts.append("\n  ").append(f));
+            }
+            throw new AssertionError(texts.toString(), e);
+        }
+        assertThat(robot.lookup("#error-message").tryQuery()).as(() -> "the import failed: " + robot.lookup(
+                "#error-message").queryAs(javafx.scene.control.Label.class).getText()).isEmpty();
         assertThat(history.get(0).summary().status()).isEqualTo("completed");
         assertThat(history.get(0).summary().testAccuracy()).isEqualTo(0.5);
         TabPane bottom = robot.lookup("#bottom-tabs").queryAs(TabPane.class);
