@@ -148,6 +148,9 @@ final class ExportCommand implements Callable<Integer> {
         out.println("  cd " + abs);
         out.println("  python3 check.py                           # the model computes what the workbench computes");
         out.println("  torchrun --nproc_per_node=2 train.py       # train (see README.md for GPUs and nodes)");
+        out.println("  # where torchrun is broken (Debian's PyTorch 1.13 on Python 3.11), the same by hand:");
+        out.println("  export MASTER_ADDR=127.0.0.1 MASTER_PORT=29500 WORLD_SIZE=2; "
+                + "for r in 0 1; do RANK=$r LOCAL_RANK=$r python3 train.py & done; wait");
         out.println("  workbench import pytorch runs/<run id>     # bring the finished run back");
         return 0;
     }

@@ -88,6 +88,34 @@ final class PyTorchActions {
         shell.statusBar().runTask(task, "Exporting " + t.name() + " to PyTorch…", null);
     }
 
+    /**
+     * True when the run trained the open design, or the user still wants it in this design's history; a
+     * folder that is no run is left to the import to explain.
+     */
+    private boolean sameDesign(TrainingTarget t, Path run) {
+        Path file = run.resolve(org.modelworkbench.trainer.runs.RunStore.DESIGN_FILE);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return true;
+        }
+        try {
+            var design = org.modelworkbench.projects.files.ProjectFiles.read(file);
+            if (org.modelworkbench.trainer.runs.RunStore.designHash(design).equals(
+                    org.modelworkbench.trainer.runs.RunStore.designHash(t.design()))) {
+                return true;
+            }
+            var answer = Dialogs.prepare(new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                    "The run trained '" + design.name() + "' as it was exported, which differs from the open design '"
+                            + t.name() + "' now. It keeps its own design (Open design in the Runs list shows it); "
+                            + "put it into this design's history anyway?",
+                    javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL), shell.stage(),
+                    "import-other-design-dialog");
+            answer.setHeaderText("The run trained another version of the design");
+            return answer.showAndWait().filter(javafx.scene.control.ButtonType.OK::equals).isPresent();
+        } catch (org.modelworkbench.projects.files.ProjectFileException e) {
+            return true; // the import names what is wrong with the snapshot
+        }
+    }
+
     private void importRun() {
         TrainingTarget t = training.targetProperty().get();
         if (t == null) {
@@ -96,6 +124,9 @@ final class PyTorchActions {
         Optional<Path> run = shell.documents().filePicker().folder(shell.stage(),
                 "Import a PyTorch run: its folder (runs/<id> in the exported package)", startFolder(t));
         if (run.isEmpty()) {
+            return;
+        }
+        if (!sameDesign(t, run.get())) {
             return;
         }
         Path runs = runsFolder(t);
