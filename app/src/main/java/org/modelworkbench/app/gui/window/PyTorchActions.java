@@ -40,6 +40,22 @@ final class PyTorchActions {
         shell.actions().bind(ActionId.IMPORT_PYTORCH_RUN, a::importRun, noDesign);
     }
 
+    /** A task running one child (its progress lines as the task's message); Cancel kills the child. */
+    private Task<PyTorchProcess.Outcome> childTask(
+            java.util.function.Function<org.modelworkbench.app.gui.child.ChildProcess.Listener, PyTorchProcess.Outcome> run) {
+        return new Task<>() {
+            @Override
+            protected PyTorchProcess.Outcome call() {
+                return run.apply((fraction, stage) -> updateMessage(stage));
+            }
+
+            @Override
+            protected void cancelled() {
+                process.cancel();
+            }
+        };
+    }
+
     private Path runsFolder(TrainingTarget t) {
         return runsFolders.forDesign(t.file(), t.templateId(), t.name());
     }
@@ -65,17 +81,7 @@ final class PyTorchActions {
         Path out = parent.get().resolve(folderName);
         var design = t.design().copy();
         Path runs = runsFolder(t);
-        Task<PyTorchProcess.Outcome> task = new Task<>() {
-            @Override
-            protected PyTorchProcess.Outcome call() {
-                return process.export(design, out, runs, (f, stage) -> updateMessage(stage));
-            }
-
-            @Override
-            protected void cancelled() {
-                process.cancel();
-            }
-        };
+        Task<PyTorchProcess.Outcome> task = childTask(listener -> process.export(design, out, runs, listener));
         task.setOnSucceeded(e -> {
             PyTorchProcess.Outcome o = task.getValue();
             if (o.ok()) {
@@ -130,17 +136,7 @@ final class PyTorchActions {
             return;
         }
         Path runs = runsFolder(t);
-        Task<PyTorchProcess.Outcome> task = new Task<>() {
-            @Override
-            protected PyTorchProcess.Outcome call() {
-                return process.importRun(run.get(), runs, (f, stage) -> updateMessage(stage));
-            }
-
-            @Override
-            protected void cancelled() {
-                process.cancel();
-            }
-        };
+        Task<PyTorchProcess.Outcome> task = childTask(listener -> process.importRun(run.get(), runs, listener));
         task.setOnSucceeded(e -> {
             PyTorchProcess.Outcome o = task.getValue();
             if (o.ok()) {
