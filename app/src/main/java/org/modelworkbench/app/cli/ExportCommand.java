@@ -108,11 +108,12 @@ final class ExportCommand implements Callable<Integer> {
             case "none" -> chosen = new PyTorchExport.Weights.None();
             case "untrained" -> chosen = new PyTorchExport.Weights.Fresh(seed);
             case "latest" -> {
-                Path latest = isRun ? run : new RunStore(runsFolder).newestWithCheckpoint(RunStore.designHash(design))
-                        .orElse(null);
+                Path latest = isRun ? (hasCheckpoint(run) ? run : null)
+                        : new RunStore(runsFolder).newestWithCheckpoint(RunStore.designHash(design)).orElse(null);
                 if (latest == null) {
-                    err.println("note: no run of '" + TerminalText.safe(design.name()) + "' kept a checkpoint: exporting "
-                            + "without weights (train.py starts from PyTorch's initialisation)");
+                    err.println("note: " + (isRun ? "the run kept no checkpoint" : "no run of '"
+                            + TerminalText.safe(design.name()) + "' kept a checkpoint") + ": exporting without weights "
+                            + "(train.py starts from PyTorch's initialisation)");
                 }
                 chosen = latest == null ? new PyTorchExport.Weights.None() : new PyTorchExport.Weights.Run(latest);
             }
@@ -153,6 +154,10 @@ final class ExportCommand implements Callable<Integer> {
                 + "for r in 0 1; do RANK=$r LOCAL_RANK=$r python3 train.py & done; wait");
         out.println("  workbench import pytorch runs/<run id>     # bring the finished run back");
         return 0;
+    }
+
+    private static boolean hasCheckpoint(Path run) {
+        return Files.isRegularFile(run.resolve("best.params")) || Files.isRegularFile(run.resolve("last.params"));
     }
 
     private static String safeFolderName(String name) {

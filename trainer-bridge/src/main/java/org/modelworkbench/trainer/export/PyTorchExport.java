@@ -122,15 +122,19 @@ public final class PyTorchExport {
         checkTarget(out);
         Design trained = DropPathRates.apply(design, config.dropPath(), library);
         ModelSource.Generated model = new ModelSource(library).generate(trained);
+        // The weights are opened before anything is written, so a checkpoint that does not fit leaves no half export.
+        ProbeModel probe = weights instanceof Weights.None ? null : open(design, weights);
         List<String> files = new ArrayList<>();
-        String source = "none (model.py initialises itself)";
-        try {
+        String source = probe == null ? "none (model.py initialises itself)" : probe.weightsSource();
+        try (probe) {
             Files.createDirectories(out);
             write(out.resolve("model.py"), model.text(), files);
             write(out.resolve("check.py"), resource("check.py"), files);
             write(out.resolve("design.json"), DesignWriter.toJson(design), files);
-            if (!(weights instanceof Weights.None)) {
-                source = writeWeights(design, model, weights, out, files);
+            if (probe != null) {
+                writeWeights(probe, model, out, files);
+            } else {
+                removeStaleWeights(out); // an earlier export's weights would not fit this model
             }
         } catch (IOException e) {
             throw new ExportException("cannot write the export to " + out + ": " + e.getMessage(), e);
@@ -179,54 +183,63 @@ public final class PyTorchExport {
         }
     }
 
-    /** Writes weights.npz and the reference pair; returns where the weights came from. */
-    private String writeWeights(Design design, ModelSource.Generated model, Weights weights, Path out,
-                                List<String> files) throws ExportException, IOException {
-        ProbeModel probe;
+    private static void removeStaleWeights(Path out) throws IOException {
+        try (var entries = Files.list(out)) {
+            for (Path p : entries.toList()) {
+                String n = p.getFileName().toString();
+                if (n.equals("weights.npz") || (n.startsWith("reference_") && n.endsWith(".npy"))) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    private static ProbeModel open(Design design, Weights weights) throws ExportException {
         try {
             if (weights instanceof Weights.Fresh f) {
-                probe = ProbeModel.untrained(design, f.seed());
+                return ProbeModel.untrained(design, f.seed());
             } else if (weights instanceof Weights.Run r) {
-                probe = ProbeModel.fromRun(r.folder());
+                return ProbeModel.fromRun(r.folder());
             } else if (weights instanceof Weights.Checkpoint c) {
-                probe = ProbeModel.fromCheckpoint(design, c.file());
-            } else {
-                throw new IllegalStateException("no weights to write");
+                return ProbeModel.fromCheckpoint(design, c.file());
             }
+            throw new IllegalStateException("no weights to open");
         } catch (ProbeException e) {
             throw new ExportException(e.getMessage(), e);
         }
-        try (probe) {
-            CompiledDesign compiled = probe.compiled();
-            Npz.write(out.resolve("weights.npz"), DjlWeights.of(compiled, model));
-            files.add("weights.npz");
-            int[] shape = model.inputShape();
-            long[] batch = new long[shape.length + 1];
-            batch[0] = REFERENCE_BATCH;
-            int n = REFERENCE_BATCH;
-            for (int i = 0; i < shape.length; i++) {
-                batch[i + 1] = shape[i];
-                n *= shape[i];
+    }
+
+    /** Writes weights.npz and the reference pair: DJL's output for a seeded input with these weights. */
+    private static void writeWeights(ProbeModel probe, ModelSource.Generated model, Path out, List<String> files)
+            throws IOException {
+        CompiledDesign compiled = probe.compiled();
+        Npz.write(out.resolve("weights.npz"), DjlWeights.of(compiled, model));
+        files.add("weights.npz");
+        int[] shape = model.inputShape();
+        long[] batch = new long[shape.length + 1];
+        batch[0] = REFERENCE_BATCH;
+        int n = REFERENCE_BATCH;
+        for (int i = 0; i < shape.length; i++) {
+            batch[i + 1] = shape[i];
+            n *= shape[i];
+        }
+        float[] x = new float[n];
+        Random random = new Random(20261205L);
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) random.nextGaussian();
+        }
+        Npz.writeNpy(out.resolve("reference_input.npy"), new Npz.Tensor(batch, x));
+        files.add("reference_input.npy");
+        try (NDManager scope = NDManager.newBaseManager()) {
+            NDArray input = scope.create(x, new ai.djl.ndarray.types.Shape(batch));
+            NDList y = compiled.block().forward(new ParameterStore(scope, false), new NDList(input), false);
+            for (int i = 0; i < y.size(); i++) {
+                NDArray a = y.get(i);
+                String name = y.size() == 1 ? "reference_output.npy" : "reference_output_" + i + ".npy";
+                Npz.writeNpy(out.resolve(name), new Npz.Tensor(a.getShape().getShape(),
+                        a.toType(DataType.FLOAT32, false).toFloatArray()));
+                files.add(name);
             }
-            float[] x = new float[n];
-            Random random = new Random(20261205L);
-            for (int i = 0; i < n; i++) {
-                x[i] = (float) random.nextGaussian();
-            }
-            Npz.writeNpy(out.resolve("reference_input.npy"), new Npz.Tensor(batch, x));
-            files.add("reference_input.npy");
-            try (NDManager scope = NDManager.newBaseManager()) {
-                NDArray input = scope.create(x, new ai.djl.ndarray.types.Shape(batch));
-                NDList y = compiled.block().forward(new ParameterStore(scope, false), new NDList(input), false);
-                for (int i = 0; i < y.size(); i++) {
-                    NDArray a = y.get(i);
-                    String name = y.size() == 1 ? "reference_output.npy" : "reference_output_" + i + ".npy";
-                    Npz.writeNpy(out.resolve(name), new Npz.Tensor(a.getShape().getShape(),
-                            a.toType(DataType.FLOAT32, false).toFloatArray()));
-                    files.add(name);
-                }
-            }
-            return probe.weightsSource();
         }
     }
 
