@@ -106,6 +106,19 @@ class PyTorchJourneyTest {
         waitUntil(() -> "tab-training".equals(bottom.getSelectionModel().getSelectedItem().getId()));
         waitUntil(() -> !app.window.training().overlaid().isEmpty());
         assertThat(app.window.training().shownProperty().get().runId()).isEqualTo(history.get(0).runId());
+
+        // The imported run goes out again from the Runs list, now with its (converted) weights.
+        Path again = exports.resolve("again");
+        Files.createDirectories(again);
+        files.answer(again);
+        fx(() -> app.window.training().exportRun(history.get(0)));
+        waitUntil(() -> robot.lookup("#report-text").tryQuery().isPresent()
+                || robot.lookup("#error-message").tryQuery().isPresent(), 100);
+        assertThat(robot.lookup("#error-message").tryQuery()).isEmpty();
+        Path runExport = again.resolve("ResNet-Fashion-MNIST-run-" + history.get(0).runId() + "-pytorch");
+        assertThat(runExport.resolve("weights.npz")).exists();
+        assertThat(runExport.resolve("reference_output.npy")).exists();
+        robot.clickOn(robot.lookup("#report-dialog .button").queryButton());
     }
 
     /** A run folder as train.py leaves it: the export's design, one epoch of events, best.npz of fresh weights. */

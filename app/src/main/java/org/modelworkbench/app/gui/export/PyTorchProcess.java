@@ -52,6 +52,12 @@ public final class PyTorchProcess {
         }
     }
 
+    /** Writes a recorded run (its design, recipe and best weights) as a PyTorch package into {@code out}. */
+    public Outcome exportRun(Path runFolder, Path out, ChildProcess.Listener listener) {
+        return run("exporting", List.of("export", "pytorch", runFolder.toString(), "--out", out.toString()),
+                "The export failed", listener);
+    }
+
     /** Imports the run folder {@code run} (written by an exported train.py) into {@code runsFolder}. */
     public Outcome importRun(Path run, Path runsFolder, ChildProcess.Listener listener) {
         return run("importing", List.of("import", "pytorch", run.toString(), "--runs", runsFolder.toString()),

@@ -584,6 +584,12 @@ public final class TrainingPanel extends BorderPane implements Disposable {
         open.setTooltip(new Tooltip("Open exactly the design this run trained, as a new document"));
         open.disableProperty().bind(historyTable.getSelectionModel().selectedItemProperty().isNull());
         open.setOnAction(e -> model.openRunDesign(historyTable.getSelectionModel().getSelectedItem()));
+        Button export = new Button("Export…");
+        export.setId("training-export-run");
+        export.setTooltip(new Tooltip("Export this run to PyTorch: its design, its recipe and its best weights, "
+                + "with train.py for torchrun"));
+        export.disableProperty().bind(historyTable.getSelectionModel().selectedItemProperty().isNull());
+        export.setOnAction(e -> model.exportRun(historyTable.getSelectionModel().getSelectedItem()));
         Button refresh = new Button("Refresh");
         refresh.setId("training-refresh-history");
         refresh.setOnAction(e -> model.refreshHistory());
@@ -594,7 +600,7 @@ public final class TrainingPanel extends BorderPane implements Disposable {
         bind(problem.textProperty(), model.historyProblemProperty());
         bind(problem.visibleProperty(), model.historyProblemProperty().isNotEmpty());
         bind(problem.managedProperty(), model.historyProblemProperty().isNotEmpty());
-        HBox buttons = new HBox(6, open, refresh);
+        HBox buttons = new HBox(6, open, export, refresh);
         buttons.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(6, historyTable, problem, buttons);
         VBox.setVgrow(historyTable, Priority.ALWAYS);

@@ -531,6 +531,7 @@ public final class TrainingPanelModel {
     }
 
     private String pendingShow;
+    private Consumer<Path> onExportRun = folder -> { };
 
     /** The recorded runs whose curves are drawn beside the live run's, in the order they were ticked. */
     public ObservableList<RunCurves> overlaid() {
@@ -649,6 +650,19 @@ public final class TrainingPanelModel {
                 ui.accept(() -> historyProblem.set("Could not read run " + runId + ": " + message(e)));
             }
         });
+    }
+
+    /** What "Export…" in the Runs list does with a run's folder (the window exports it to PyTorch). */
+    public void setOnExportRun(Consumer<Path> onExportRun) {
+        this.onExportRun = Objects.requireNonNull(onExportRun);
+    }
+
+    /** Hands a recorded run's folder to the export (see {@link #setOnExportRun}). */
+    public void exportRun(HistoryRow row) {
+        Path folder = historyFolder;
+        if (row != null && folder != null) {
+            onExportRun.accept(folder.resolve(row.runId()));
+        }
     }
 
     /** Opens exactly the design the run trained, as a new document named "<design> (run <id>)". */

@@ -38,6 +38,7 @@ final class PyTorchActions {
         var noDesign = training.targetProperty().isNull();
         shell.actions().bind(ActionId.EXPORT_PYTORCH, a::export, noDesign);
         shell.actions().bind(ActionId.IMPORT_PYTORCH_RUN, a::importRun, noDesign);
+        training.setOnExportRun(a::exportRun);
     }
 
     /** A task running one child (its progress lines as the task's message); Cancel kills the child. */
@@ -71,8 +72,7 @@ final class PyTorchActions {
         if (t == null) {
             return;
         }
-        String name = t.name().replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
-        String folderName = (name.isEmpty() ? "design" : name) + "-pytorch";
+        String folderName = safeName(t.name()) + "-pytorch";
         Optional<Path> parent = shell.documents().filePicker().folder(shell.stage(),
                 "Export to PyTorch: the folder to write " + folderName + " in", startFolder(t));
         if (parent.isEmpty()) {
@@ -82,16 +82,38 @@ final class PyTorchActions {
         var design = t.design().copy();
         Path runs = runsFolder(t);
         Task<PyTorchProcess.Outcome> task = childTask(listener -> process.export(design, out, runs, listener));
-        task.setOnSucceeded(e -> {
-            PyTorchProcess.Outcome o = task.getValue();
-            if (o.ok()) {
-                shell.statusBar().message("Exported " + t.name() + " to " + out);
-                Dialogs.report(shell.stage(), "Export to PyTorch", "Exported " + t.name() + " to PyTorch", o.text());
-            } else if (!o.cancelled()) {
-                Dialogs.error(shell.stage(), "Could not export to PyTorch", o.text());
-            }
-        });
+        task.setOnSucceeded(e -> reportExport(task.getValue(), t.name(), out));
         shell.statusBar().runTask(task, "Exporting " + t.name() + " to PyTorch…", null);
+    }
+
+    /** "Export…" on a run in the Runs list: that run's design, recipe and best weights. */
+    private void exportRun(Path runFolder) {
+        TrainingTarget t = training.targetProperty().get();
+        String folderName = safeName(t == null ? "design" : t.name()) + "-run-" + runFolder.getFileName() + "-pytorch";
+        Optional<Path> parent = shell.documents().filePicker().folder(shell.stage(),
+                "Export the run to PyTorch: the folder to write " + folderName + " in",
+                t == null ? Path.of(System.getProperty("user.home")) : startFolder(t));
+        if (parent.isEmpty()) {
+            return;
+        }
+        Path out = parent.get().resolve(folderName);
+        Task<PyTorchProcess.Outcome> task = childTask(listener -> process.exportRun(runFolder, out, listener));
+        task.setOnSucceeded(e -> reportExport(task.getValue(), "run " + runFolder.getFileName(), out));
+        shell.statusBar().runTask(task, "Exporting run " + runFolder.getFileName() + " to PyTorch…", null);
+    }
+
+    private void reportExport(PyTorchProcess.Outcome o, String what, Path out) {
+        if (o.ok()) {
+            shell.statusBar().message("Exported " + what + " to " + out);
+            Dialogs.report(shell.stage(), "Export to PyTorch", "Exported " + what + " to PyTorch", o.text());
+        } else if (!o.cancelled()) {
+            Dialogs.error(shell.stage(), "Could not export to PyTorch", o.text());
+        }
+    }
+
+    private static String safeName(String name) {
+        String s = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
+        return s.isEmpty() ? "design" : s;
     }
 
     /**
