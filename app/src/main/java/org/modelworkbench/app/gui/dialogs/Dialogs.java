@@ -91,9 +91,10 @@ public final class Dialogs {
         area.setEditable(false);
         area.setWrapText(false);
         area.setPrefRowCount(Math.min(18, (int) text.lines().count() + 1));
+        area.setPrefColumnCount(Math.min(110, text.lines().mapToInt(String::length).max().orElse(40) + 2));
         area.setStyle("-fx-font-family: monospace;");
         a.getDialogPane().setContent(area);
-        a.getDialogPane().setPrefWidth(760);
+        a.getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         a.setResizable(true);
         a.showAndWait();
     }
