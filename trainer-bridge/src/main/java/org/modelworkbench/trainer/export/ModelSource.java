@@ -105,6 +105,7 @@ public final class ModelSource {
         for (String text : ctx.classes) {
             out.append("\n\n").append(text);
         }
+        inspection(out, design, top);
         footer(out, designClass);
         return new Generated(out.toString(), designClass, input, analysis.totals().params(), analysis.totals().macs(),
                 top.paths);
@@ -126,6 +127,69 @@ public final class ModelSource {
                 .append("INPUT_SHAPE = ").append(PythonNames.literal(input)).append("  # C, H, W of one image\n")
                 .append("PARAMETERS = ").append(analysis.totals().params()).append("  # trainable, as the workbench counts\n")
                 .append("MACS = ").append(analysis.totals().macs()).append("  # per image\n");
+    }
+
+    /**
+     * NODE_IDS (attribute → design node id) and RELU_OUTPUTS (the top-level blocks whose output a ReLU-like op
+     * makes), so train.py reports per-block statistics under the design's ids, counting dead units as the
+     * workbench's inspector does.
+     */
+    private void inspection(StringBuilder out, Design design, GraphClass top) throws ExportException {
+        Set<String> reluOutputs = new TreeSet<>();
+        try {
+            var program = new org.modelworkbench.trainer.compile.DesignCompiler(library).flatten(design, null);
+            Map<Integer, org.modelworkbench.trainer.compile.Op> producer = new HashMap<>();
+            for (var op : program.ops()) {
+                for (int slot : op.outputs()) {
+                    producer.put(slot, op);
+                }
+            }
+            Map<Integer, Set<String>> readers = new HashMap<>();
+            for (var op : program.ops()) {
+                for (int slot : op.inputs()) {
+                    readers.computeIfAbsent(slot, k -> new java.util.HashSet<>()).add(nodeOf(op.path()));
+                }
+            }
+            Set<String> seen = new java.util.HashSet<>();
+            Set<Integer> outputs = new java.util.HashSet<>();
+            for (int slot : program.outputSlots()) {
+                outputs.add(slot);
+            }
+            for (var op : program.ops()) { // each node's first output that leaves it, as the inspector watches
+                String node = nodeOf(op.path());
+                for (int slot : op.outputs()) {
+                    boolean escapes = outputs.contains(slot) || readers.getOrDefault(slot, Set.of()).stream()
+                            .anyMatch(r -> !r.equals(node));
+                    if (escapes && seen.add(node) && Set.of("activation.relu", "activation.relu6")
+                            .contains(producer.get(slot).type().id())) {
+                        reluOutputs.add(node);
+                    }
+                }
+            }
+        } catch (org.modelworkbench.trainer.compile.DesignCompileException e) {
+            throw new ExportException("the design '" + design.name() + "' cannot be compiled: " + e.getMessage(), e);
+        }
+        StringBuilder ids = new StringBuilder();
+        StringBuilder relu = new StringBuilder();
+        for (Map.Entry<String, String> e : top.paths().entrySet()) {
+            if (e.getValue().contains(".")) {
+                continue; // inside an own composite: the top-level block reports for it
+            }
+            ids.append("    ").append(PythonNames.string(e.getValue())).append(": ")
+                    .append(PythonNames.string(e.getKey())).append(",\n");
+            if (reluOutputs.contains(e.getKey())) {
+                relu.append(relu.length() == 0 ? "" : ", ").append(PythonNames.string(e.getValue()));
+            }
+        }
+        out.append("\n\n# The design's node id of each top-level block, and the blocks whose output comes from a ReLU-like\n")
+                .append("# op (their dead units are those <= 0; elsewhere those == 0): train.py's per-block statistics.\n")
+                .append("NODE_IDS = {\n").append(ids).append("}\n")
+                .append("RELU_OUTPUTS = ").append(relu.length() == 0 ? "set()" : "{" + relu + "}").append("\n");
+    }
+
+    private static String nodeOf(String path) {
+        int dot = path.indexOf('.');
+        return dot < 0 ? path : path.substring(0, dot);
     }
 
     private static void footer(StringBuilder out, String cls) {

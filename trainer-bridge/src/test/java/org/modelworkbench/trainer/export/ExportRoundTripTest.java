@@ -43,7 +43,12 @@ class ExportRoundTripTest {
     void twoDdpRanksTrainAnExportedTemplateAndTheWorkbenchImportsTheirRun(@TempDir Path dir) throws Exception {
         PythonTorch.assumeAvailable();
         Design design = Templates.load("resnet-fmnist");
-        TrainingConfig config = TrainingConfig.defaults().withEpochs(1).withBatchSize(64);
+        // Inspection every 2 steps, so the four steps report per-block statistics twice.
+        var tree = org.modelworkbench.trainer.train.TrainingJson.mapper().valueToTree(
+                TrainingConfig.defaults().withEpochs(1).withBatchSize(64));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree).put("inspectEvery", 2);
+        TrainingConfig config = org.modelworkbench.trainer.train.TrainingJson.mapper().treeToValue(tree,
+                TrainingConfig.class);
         Path runs = dir.resolve("resnet-fmnist.runs");
         Path export = dir.resolve("export");
         new PyTorchExport().export(design, config, new PyTorchExport.Weights.Fresh(3), export, runs);
@@ -98,6 +103,22 @@ class ExportRoundTripTest {
         assertThat(events).filteredOn(e -> e instanceof TrainingEvent.Checkpoint).allSatisfy(e ->
                 assertThat(Files.exists(imported.folder().resolve(((TrainingEvent.Checkpoint) e).file()))).isTrue());
         assertThat(events.get(events.size() - 1)).isInstanceOf(TrainingEvent.Finished.class);
+        // Per-block statistics under the design's node ids, as the heat-map reads them.
+        List<TrainingEvent.Inspection> inspections = events.stream().filter(e -> e instanceof TrainingEvent.Inspection)
+                .map(e -> (TrainingEvent.Inspection) e).toList();
+        assertThat(inspections).extracting(TrainingEvent.Inspection::step).containsExactly(2L, 4L);
+        var blocks = inspections.get(0).blocks();
+        assertThat(blocks).extracting(org.modelworkbench.trainer.train.BlockStats::node)
+                .startsWith("stem_conv", "stem_bn", "stem_relu", "stage1_block1").endsWith("head");
+        assertThat(blocks).filteredOn(b -> b.node().equals("stem_conv")).singleElement().satisfies(b -> {
+            assertThat(b.weightNorm()).isPositive();
+            assertThat(b.gradNorm()).isPositive();
+            assertThat(b.updateRatio()).isBetween(1e-6, 1.0);
+        });
+        assertThat(blocks).filteredOn(b -> b.node().equals("stem_relu")).singleElement().satisfies(b -> {
+            assertThat(b.weightNorm()).isNaN();
+            assertThat(b.deadFraction()).isBetween(0.05, 0.95); // a ReLU's dead units are those <= 0
+        });
         assertThat(imported.folder().resolve(Checkpoints.BEST)).exists();
 
         Map<String, Npz.Tensor> best = Npz.read(run.resolve("best.npz"));

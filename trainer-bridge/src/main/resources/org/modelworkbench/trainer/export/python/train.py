@@ -877,6 +877,67 @@ class RecentSteps:
         return sum(s[0] for s in self.steps) / images, sum(s[1] for s in self.steps) / images
 
 
+class BlockInspector:
+    """The workbench's Inspector for PyTorch: every inspectEvery steps, per top-level block of the design,
+    the L2 norms of its weights (before the update), of their gradients and of the update (as a ratio to the
+    weights), and the mean, standard deviation and dead fraction of its output (<= 0 after a ReLU-like op,
+    == 0 elsewhere), reported under the design's node ids (model.NODE_IDS) as an "inspection" event."""
+
+    def __init__(self, model, node_ids, relu_outputs):
+        self.blocks = [(name, node_ids.get(name, name), module) for name, module in model.named_children()]
+        self.params = {name: [p for p in module.parameters() if p.requires_grad] for name, module in
+                       model.named_children()}
+        self.relu = set(relu_outputs)
+        self.hooks = []
+        self.outputs = {}
+        self.before = {}
+
+    def arm(self):
+        self.outputs = {}
+        for name, _, module in self.blocks:
+            self.hooks.append(module.register_forward_hook(self._hook(name)))
+
+    def _hook(self, name):
+        def hook(module, inputs, output):
+            out = output[0] if isinstance(output, (tuple, list)) else output
+            x = out.detach().float()
+            mean = x.mean()
+            std = (x - mean).square().mean().sqrt()
+            dead = (x <= 0) if name in self.relu else (x == 0)
+            self.outputs[name] = (mean.item(), std.item(), dead.float().mean().item())
+        return hook
+
+    def disarm(self):
+        for h in self.hooks:
+            h.remove()
+        self.hooks = []
+
+    def before_update(self):
+        """The weights and gradients as the optimiser gets them."""
+        self.before = {name: [p.detach().clone() for p in ps] for name, ps in self.params.items()}
+        self.grads = {name: sum(float(p.grad.detach().float().square().sum())
+                                for p in ps if p.grad is not None)
+                      for name, ps in self.params.items()}
+
+    def stats(self):
+        out = []
+        for name, node, _ in self.blocks:
+            ps = self.params[name]
+            if ps:
+                w = math.sqrt(sum(float(b.float().square().sum()) for b in self.before[name]))
+                g = math.sqrt(self.grads[name])
+                u = math.sqrt(sum(float((p.detach() - b).float().square().sum())
+                                  for p, b in zip(ps, self.before[name])))
+                ratio = u / w if w > 0 else math.nan
+            else:
+                w = g = ratio = math.nan
+            a = self.outputs.get(name, (math.nan, math.nan, math.nan))
+            out.append(dict(node=node, weightNorm=w, gradNorm=g, updateRatio=ratio, activationMean=a[0],
+                            activationStd=a[1], deadFraction=a[2]))
+        self.before = {}
+        return out
+
+
 def _logits(out):
     return out[0] if isinstance(out, (tuple, list)) else out
 
@@ -1051,6 +1112,11 @@ class Trainer:
         total_steps = config["epochs"] * steps_per_epoch
         lr_at = schedule(config, steps_per_epoch)
         smoothing = config["labelSmoothing"]
+        # Per-block statistics as the workbench's inspector samples them (rank 0's share of the batch).
+        inspector = None
+        if ranks.rank == 0 and config["inspectEvery"] > 0:
+            inspector = BlockInspector(model, getattr(self.api, "NODE_IDS", {}),
+                                       getattr(self.api, "RELU_OUTPUTS", ()))
         best_score, best_epoch, epochs_run = -math.inf, 0, 0
         status = "completed"
         recent = RecentSteps(config["progressEvery"])
@@ -1070,8 +1136,16 @@ class Trainer:
                 x, y = self.to_device(*next(it))
                 for g in optimizer.param_groups:
                     g["lr"] = lr
-                with self.autocast():
-                    logits = _logits(net(x))
+                inspect = (inspector is not None and config["inspectEvery"] > 0
+                           and self.step % config["inspectEvery"] == 0)
+                if inspect:
+                    inspector.arm()
+                try:
+                    with self.autocast():
+                        logits = _logits(net(x))
+                finally:
+                    if inspect:
+                        inspector.disarm()
                 loss = F.cross_entropy(logits.float(), y, label_smoothing=smoothing)
                 right = (logits.argmax(1) == y).sum()
                 loss_sum, right, n = ranks.sum([loss.item() * len(y), right.item(), len(y)])
@@ -1082,7 +1156,12 @@ class Trainer:
                                % ("NaN" if math.isnan(mean) else "infinite", self.epoch, self.step, lr))
                 optimizer.zero_grad(set_to_none=True)
                 loss.backward()
+                if inspect:
+                    inspector.before_update()
                 optimizer.step()
+                if inspect:
+                    self.folder.event("inspection", epoch=self.epoch, step=self.step,
+                                      blocks=inspector.stats())
                 if ranks.device.type == "cuda":
                     torch.cuda.synchronize(ranks.device)
                 dt = time.time() - t
