@@ -3,7 +3,6 @@ package org.modelworkbench.trainer.export;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,7 +77,7 @@ public final class ModelSource {
             throw new ExportException("the design '" + design.name() + "' cannot be exported: "
                     + analysis.problems().get(0));
         }
-        Context ctx = new Context(design);
+        Context ctx = new Context();
         Set<String> reserved = new TreeSet<>(PythonSources.classNames());
         reserved.addAll(PythonNames.TAKEN);
         reserved.addAll(List.of("INPUT_SHAPE", "PARAMETERS", "MACS", "DESIGN", "build_model", "load_weights",
@@ -240,15 +239,11 @@ public final class ModelSource {
 
     /** What one generation collects: library types used, the generated classes, user composite classes. */
     private final class Context {
-        final Design design;
         final Set<String> libraryTypes = new TreeSet<>();
         final List<String> classes = new ArrayList<>();
         final Map<String, GraphClass> userClasses = new HashMap<>();
         PythonNames classNames;
 
-        Context(Design design) {
-            this.design = design;
-        }
 
         /** Generates a class for a graph; {@code boundary} lists a user composite's input port ids (null: the design). */
         GraphClass graphClass(String className, Design graph, DesignAnalysis analysis, CompositeDefinition def)

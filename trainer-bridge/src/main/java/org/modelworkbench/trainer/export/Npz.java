@@ -1,6 +1,5 @@
 package org.modelworkbench.trainer.export;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -141,12 +140,6 @@ public final class Npz {
         } catch (IOException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
-    }
-
-    static Tensor readNpy(InputStream in) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        in.transferTo(b);
-        return readNpy(b.toByteArray());
     }
 
     static Tensor readNpy(byte[] bytes) throws IOException {

@@ -48,7 +48,7 @@ public final class PyTorchProcess {
         } catch (IOException | ProjectFileException e) {
             return new Outcome(false, false, "The design could not be handed to the export: " + e.getMessage());
         } finally {
-            deleteQuietly(temp);
+            ChildProcess.deleteQuietly(temp);
         }
     }
 
@@ -91,17 +91,6 @@ public final class PyTorchProcess {
         ChildProcess c = child;
         if (c != null) {
             c.cancel();
-        }
-    }
-
-    private static void deleteQuietly(Path folder) {
-        if (folder == null) {
-            return;
-        }
-        try (var walk = Files.walk(folder)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary folder left behind is the system's to clean
         }
     }
 }
