@@ -108,7 +108,7 @@ final class ExportCommand implements Callable<Integer> {
             case "none" -> chosen = new PyTorchExport.Weights.None();
             case "untrained" -> chosen = new PyTorchExport.Weights.Fresh(seed);
             case "latest" -> {
-                Path latest = isRun ? (hasCheckpoint(run) ? run : null)
+                Path latest = isRun ? (org.modelworkbench.trainer.train.Checkpoints.exist(run) ? run : null)
                         : new RunStore(runsFolder).newestWithCheckpoint(RunStore.designHash(design)).orElse(null);
                 if (latest == null) {
                     err.println("note: " + (isRun ? "the run kept no checkpoint" : "no run of '"
@@ -154,10 +154,6 @@ final class ExportCommand implements Callable<Integer> {
                 + "for r in 0 1; do RANK=$r LOCAL_RANK=$r python3 train.py & done; wait");
         out.println("  workbench import pytorch runs/<run id>     # bring the finished run back");
         return 0;
-    }
-
-    private static boolean hasCheckpoint(Path run) {
-        return Files.isRegularFile(run.resolve("best.params")) || Files.isRegularFile(run.resolve("last.params"));
     }
 
     private static String safeFolderName(String name) {

@@ -18,8 +18,6 @@ import org.modelworkbench.trainer.probe.ProbeException;
 import org.modelworkbench.trainer.probe.ProbeImages;
 import org.modelworkbench.trainer.probe.ProbeModel;
 import org.modelworkbench.trainer.runs.RunStore;
-import org.modelworkbench.trainer.runs.RunSummary;
-import org.modelworkbench.trainer.train.Checkpoints;
 import org.modelworkbench.visualizers.bundle.Bundle;
 import org.modelworkbench.visualizers.io.Csv;
 import org.modelworkbench.visualizers.render.Composite;

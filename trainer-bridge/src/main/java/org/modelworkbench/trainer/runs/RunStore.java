@@ -144,8 +144,7 @@ public final class RunStore implements RunHistory {
         try {
             for (RunSummary s : list()) {
                 Path dir = runFolder(s.runId());
-                boolean weights = Files.isRegularFile(dir.resolve("best.params")) || Files.isRegularFile(dir.resolve("last.params"));
-                if (weights && designHash.equals(s.designHash())) {
+                if (designHash.equals(s.designHash()) && org.modelworkbench.trainer.train.Checkpoints.exist(dir)) {
                     return java.util.Optional.of(dir);
                 }
             }

@@ -28,6 +28,11 @@ public final class Checkpoints {
     private Checkpoints() {
     }
 
+    /** Whether a run folder kept weights: its best checkpoint or its last. */
+    public static boolean exist(Path runFolder) {
+        return Files.isRegularFile(runFolder.resolve(BEST)) || Files.isRegularFile(runFolder.resolve(LAST));
+    }
+
     public static void save(Block block, Path file) throws IOException {
         Path tmp = AtomicFiles.createTempBeside(file);
         try {

@@ -264,7 +264,7 @@ public final class VisualizePanelModel {
             try {
                 for (RunSummary s : store.list()) {
                     Path dir = store.runFolder(s.runId());
-                    if (hasCheckpoint(dir)) {
+                    if (Checkpoints.exist(dir)) {
                         runs.add(new Weights.Run(dir, s));
                     }
                 }
@@ -401,11 +401,6 @@ public final class VisualizePanelModel {
             return r.folder().toString();
         }
         return c instanceof Weights.Untrained ? "untrained" : null;
-    }
-
-    private static boolean hasCheckpoint(Path runFolder) {
-        return java.nio.file.Files.isRegularFile(runFolder.resolve(Checkpoints.BEST))
-                || java.nio.file.Files.isRegularFile(runFolder.resolve(Checkpoints.LAST));
     }
 
     private void finished(VisualizeProcess.Outcome outcome, String k, boolean fresh) {
