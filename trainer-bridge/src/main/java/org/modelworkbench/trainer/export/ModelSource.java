@@ -26,6 +26,7 @@ import org.modelworkbench.projects.design.CompositeDefinition;
 import org.modelworkbench.projects.design.Design;
 import org.modelworkbench.projects.design.Edge;
 import org.modelworkbench.projects.design.Node;
+import org.modelworkbench.trainer.train.WatchedOutputs;
 
 /**
  * Writes {@code model.py} for a design (ADR 17): the Python twin of every block type it uses, a class per
@@ -137,34 +138,11 @@ public final class ModelSource {
         Set<String> reluOutputs = new TreeSet<>();
         try {
             var program = new org.modelworkbench.trainer.compile.DesignCompiler(library).flatten(design, null);
-            Map<Integer, org.modelworkbench.trainer.compile.Op> producer = new HashMap<>();
-            for (var op : program.ops()) {
-                for (int slot : op.outputs()) {
-                    producer.put(slot, op);
+            WatchedOutputs.of(program).forEach((node, watched) -> {
+                if (watched != null && WatchedOutputs.reluLike(watched.op())) {
+                    reluOutputs.add(node);
                 }
-            }
-            Map<Integer, Set<String>> readers = new HashMap<>();
-            for (var op : program.ops()) {
-                for (int slot : op.inputs()) {
-                    readers.computeIfAbsent(slot, k -> new java.util.HashSet<>()).add(nodeOf(op.path()));
-                }
-            }
-            Set<String> seen = new java.util.HashSet<>();
-            Set<Integer> outputs = new java.util.HashSet<>();
-            for (int slot : program.outputSlots()) {
-                outputs.add(slot);
-            }
-            for (var op : program.ops()) { // each node's first output that leaves it, as the inspector watches
-                String node = nodeOf(op.path());
-                for (int slot : op.outputs()) {
-                    boolean escapes = outputs.contains(slot) || readers.getOrDefault(slot, Set.of()).stream()
-                            .anyMatch(r -> !r.equals(node));
-                    if (escapes && seen.add(node) && Set.of("activation.relu", "activation.relu6")
-                            .contains(producer.get(slot).type().id())) {
-                        reluOutputs.add(node);
-                    }
-                }
-            }
+            });
         } catch (org.modelworkbench.trainer.compile.DesignCompileException e) {
             throw new ExportException("the design '" + design.name() + "' cannot be compiled: " + e.getMessage(), e);
         }
@@ -184,11 +162,6 @@ public final class ModelSource {
                 .append("# op (their dead units are those <= 0; elsewhere those == 0): train.py's per-block statistics.\n")
                 .append("NODE_IDS = {\n").append(ids).append("}\n")
                 .append("RELU_OUTPUTS = ").append(relu.length() == 0 ? "set()" : "{" + relu + "}").append("\n");
-    }
-
-    private static String nodeOf(String path) {
-        int dot = path.indexOf('.');
-        return dot < 0 ? path : path.substring(0, dot);
     }
 
     private static void footer(StringBuilder out, String cls) {

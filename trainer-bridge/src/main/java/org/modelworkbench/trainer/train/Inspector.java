@@ -6,10 +6,8 @@ import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.modelworkbench.trainer.compile.Op;
 import org.modelworkbench.trainer.compile.OpObserver;
 import org.modelworkbench.trainer.compile.Program;
@@ -23,7 +21,6 @@ import org.modelworkbench.trainer.compile.Program;
  * and nothing joins the autograd graph. Installed as the design block's observer on inspection steps only.
  */
 final class Inspector implements OpObserver {
-    private static final Set<String> RELU_LIKE = Set.of("activation.relu", "activation.relu6");
 
     private final List<String> nodes;
     private final Map<String, Integer> index = new HashMap<>();
@@ -33,53 +30,20 @@ final class Inspector implements OpObserver {
 
     /** @param paramNames the trainable parameters' names ("opPath.weight"), in the order the optimizer sees them */
     Inspector(Program program, List<String> paramNames) {
-        Map<String, Integer> order = new LinkedHashMap<>();
-        List<Op> ops = program.ops();
-        for (Op op : ops) {
-            order.putIfAbsent(nodeOf(op.path()), order.size());
-        }
-        nodes = List.copyOf(order.keySet());
-        index.putAll(order);
-        String[] producer = new String[program.slots()];
-        for (Op op : ops) {
-            for (int s : op.outputs()) {
-                producer[s] = nodeOf(op.path());
-            }
-        }
-        boolean[] escapes = new boolean[program.slots()];
-        for (Op op : ops) {
-            String reader = nodeOf(op.path());
-            for (int s : op.inputs()) {
-                if (producer[s] != null && !producer[s].equals(reader)) {
-                    escapes[s] = true;
-                }
-            }
-        }
-        for (int s : program.outputSlots()) {
-            escapes[s] = true;
-        }
+        Map<String, WatchedOutputs.Watched> watched = WatchedOutputs.of(program);
+        nodes = List.copyOf(watched.keySet());
         watchedSlot = new int[nodes.size()];
-        Arrays.fill(watchedSlot, -1);
-        for (Op op : ops) {
-            int n = index.get(nodeOf(op.path()));
-            for (int s : op.outputs()) {
-                if (watchedSlot[n] < 0 && escapes[s]) {
-                    watchedSlot[n] = s;
-                }
-            }
+        for (int n = 0; n < nodes.size(); n++) {
+            index.put(nodes.get(n), n);
+            WatchedOutputs.Watched w = watched.get(nodes.get(n));
+            watchedSlot[n] = w == null ? -1 : w.slot();
         }
         paramNode = new int[paramNames.size()];
         for (int i = 0; i < paramNode.length; i++) {
-            paramNode[i] = index.getOrDefault(nodeOf(paramNames.get(i)), -1);
+            paramNode[i] = index.getOrDefault(WatchedOutputs.nodeOf(paramNames.get(i)), -1);
         }
         activation = new double[nodes.size()][3];
         begin();
-    }
-
-    /** The top-level node of an op path or parameter name: its first segment (node ids hold no dots). */
-    static String nodeOf(String path) {
-        int dot = path.indexOf('.');
-        return dot < 0 ? path : path.substring(0, dot);
     }
 
     List<String> nodes() {
@@ -95,13 +59,13 @@ final class Inspector implements OpObserver {
 
     @Override
     public void after(int opIndex, Op op, NDList inputs, NDList outputs) {
-        Integer n = index.get(nodeOf(op.path()));
+        Integer n = index.get(WatchedOutputs.nodeOf(op.path()));
         if (n == null) {
             return;
         }
         for (int j = 0; j < op.outputs().length; j++) {
             if (op.outputs()[j] == watchedSlot[n]) {
-                measure(outputs.get(j), RELU_LIKE.contains(op.type().id()), activation[n]);
+                measure(outputs.get(j), WatchedOutputs.reluLike(op), activation[n]);
             }
         }
     }
